@@ -103,10 +103,14 @@ internal sealed class ReferenceTree
     /// </summary>
     public static bool VerifyConsistency(ulong size1, ulong size2, IReadOnlyList<byte[]> proof, byte[] root1, byte[] root2)
     {
-        if (size1 > size2 || size1 == 0)
+        if (size1 > size2)
         {
-            return size1 == 0 && size2 == 0 && proof.Count == 0
-                && root1.AsSpan().SequenceEqual(SHA256.HashData([])) && root2.AsSpan().SequenceEqual(root1);
+            return false;
+        }
+        if (size1 == 0)
+        {
+            return proof.Count == 0 && root1.AsSpan().SequenceEqual(SHA256.HashData([])) && root2.Length == 32
+                && (size2 > 0 || root2.AsSpan().SequenceEqual(root1));
         }
         if (size1 == size2)
         {

@@ -42,18 +42,18 @@ public static class MerkleProof
         }
         if (size1 == 0)
         {
+            // Every tree extends the empty one, so there is nothing to prove beyond the empty
+            // tree's root being what it must be and the second root being a hash at all.
             if (proof.Count > 0)
             {
                 throw new InvalidProofException($"A proof from the empty tree must be empty, got {proof.Count} elements.");
             }
             RequireEqual(root1, MerkleHash.EmptyRoot(), "The first root is not the root of the empty tree.");
-            if (size2 > 0)
+            RequireHashLength(root2, "second root");
+            if (size2 == 0)
             {
-                // Every tree extends the empty one, so such a check proves nothing: a client
-                // holding only the empty tree accepts the larger tree on its signature alone.
-                throw new InvalidProofException("A consistency check from the empty tree proves nothing; verify the larger tree's signature instead.");
+                RequireEqual(root2, root1, "The trees have the same size but different roots.");
             }
-            RequireEqual(root2, root1, "The trees have the same size but different roots.");
             return;
         }
         if (size1 == size2)
