@@ -1,0 +1,198 @@
+using DataCustody.Storage.Ledger;
+using DataCustody.Transparency.Merkle;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace DataCustody.Grains.Ledger;
+
+/// <summary>
+/// Sequences every entry into the Merkle log. Concurrent appends queue up while one transaction
+/// is in flight and then share the next one (group commit), so throughput does not hang on
+/// single-commit latency. The tree lives in memory only as a compact range, restored from
+/// storage on activation.
+/// </summary>
+[Reentrant]
+internal sealed partial class LedgerGrain(
+    LedgerStore store,
+    LogSigner signer,
+    IOptions<LedgerOptions> options,
+    TimeProvider clock,
+    ILogger<LedgerGrain> logger) : Grain, ILedgerGrain
+{
+    private readonly LedgerOptions _options = options.Value;
+    private readonly Queue<PendingAppend> _pending = new();
+    private CompactRange _range = new();
+    private long _size;
+    private byte[] _root = MerkleHash.EmptyRoot();
+    private LogCheckpoint? _latest;
+    private Task? _committing;
+    private bool _broken;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _size = await store.ReadSizeAsync(cancellationToken);
+        var frontier = await store.GetNodesAsync(CompactRange.FrontierNodes((ulong)_size), cancellationToken);
+        _range = new CompactRange((ulong)_size, frontier);
+        _root = _range.Root();
+
+        var stored = await store.ReadLatestCheckpointAsync(cancellationToken);
+        if (stored is not null)
+        {
+            _latest = new LogCheckpoint(stored.Size, stored.RootHash, stored.Note, DateTimeOffset.FromUnixTimeMilliseconds(stored.SignedAtMs));
+        }
+        LogActivated(_size, _latest?.Size ?? 0);
+
+        // Entries acknowledged before a crash get their checkpoint now, and a fresh log its first.
+        await SignCheckpointAsync(cancellationToken);
+        this.RegisterGrainTimer(SignCheckpointAsync, new GrainTimerCreationOptions(_options.CheckpointInterval, _options.CheckpointInterval) { Interleave = true });
+    }
+
+    public Task<LedgerAppend> Append(IReadOnlyList<byte[]> leaves)
+    {
+        ArgumentNullException.ThrowIfNull(leaves);
+        if (leaves.Count == 0 || leaves.Count > _options.MaxLeavesPerAppend)
+        {
+            throw new ArgumentException($"An append carries 1 to {_options.MaxLeavesPerAppend} leaves, got {leaves.Count}.", nameof(leaves));
+        }
+        for (var i = 0; i < leaves.Count; i++)
+        {
+            if (leaves[i] is null || leaves[i].Length > _options.MaxLeafBytes)
+            {
+                throw new ArgumentException($"Leaf {i} is missing or larger than {_options.MaxLeafBytes} bytes.", nameof(leaves));
+            }
+        }
+        if (_broken)
+        {
+            throw new InvalidOperationException("The ledger found another writer and is reloading; retry the append.");
+        }
+
+        var pending = new PendingAppend(leaves);
+        _pending.Enqueue(pending);
+        _committing ??= CommitPendingAsync();
+        return pending.Result.Task;
+    }
+
+    public Task<LogCheckpoint?> GetLatestCheckpoint() => Task.FromResult(_latest);
+
+    public Task<string> GetVerifierKey() => Task.FromResult(signer.VerifierKey.ToString());
+
+    public Task<LedgerStatus> GetStatus() =>
+        Task.FromResult(new LedgerStatus(_size, _latest?.Size ?? 0, RuntimeIdentity));
+
+    private async Task CommitPendingAsync()
+    {
+        try
+        {
+            while (_pending.Count > 0 && !_broken)
+            {
+                await CommitNextBatchAsync();
+            }
+        }
+        finally
+        {
+            _committing = null;
+        }
+    }
+
+    private async Task CommitNextBatchAsync()
+    {
+        var batch = new List<PendingAppend>();
+        var count = 0;
+        while (_pending.Count > 0 && (batch.Count == 0 || count + _pending.Peek().Leaves.Count <= _options.MaxEntriesPerTransaction))
+        {
+            var queued = _pending.Dequeue();
+            batch.Add(queued);
+            count += queued.Leaves.Count;
+        }
+
+        var firstIndex = _size;
+        var frontierBefore = _range.FrontierHashes();
+        var entries = new List<LedgerEntryRow>(count);
+        var nodes = new List<LedgerNodeRow>(count);
+        NodeVisitor keepInterior = (node, hash) =>
+        {
+            if (node.Level > 0)
+            {
+                nodes.Add(new LedgerNodeRow(node.Level, (long)node.Index, hash.ToArray()));
+            }
+        };
+        foreach (var append in batch)
+        {
+            foreach (var leaf in append.Leaves)
+            {
+                var leafHash = MerkleHash.Leaf(leaf);
+                entries.Add(new LedgerEntryRow((long)_range.Size, leafHash, leaf));
+                _range.Append(leafHash, keepInterior);
+            }
+        }
+
+        try
+        {
+            // The database call blocks its thread for SQLite; off the grain's scheduler, further
+            // appends keep queueing for the next transaction meanwhile.
+            await Task.Run(() => store.AppendAsync(firstIndex, entries, nodes));
+        }
+        catch (Exception e)
+        {
+            _range = new CompactRange((ulong)firstIndex, frontierBefore);
+            if (e is LedgerConflictException)
+            {
+                // Another activation appended: this one's view is stale and must not write again.
+                _broken = true;
+                FailAll(_pending, e);
+                DeactivateOnIdle();
+            }
+            FailAll(batch, e);
+            LogCommitFailed(e, firstIndex, count);
+            return;
+        }
+
+        _size = firstIndex + count;
+        _root = _range.Root();
+        var next = firstIndex;
+        foreach (var append in batch)
+        {
+            append.Result.TrySetResult(new LedgerAppend(next, append.Leaves.Count));
+            next += append.Leaves.Count;
+        }
+    }
+
+    private async Task SignCheckpointAsync(CancellationToken cancellationToken)
+    {
+        // A fresh log signs its empty tree too, so there is always a checkpoint to serve.
+        if (_size == _latest?.Size)
+        {
+            return;
+        }
+        var checkpoint = signer.Sign(_size, _root, clock.GetUtcNow());
+        var stored = new StoredCheckpoint(checkpoint.Size, checkpoint.RootHash, checkpoint.Note, checkpoint.SignedAt.ToUnixTimeMilliseconds());
+        await Task.Run(() => store.SaveCheckpointAsync(stored, cancellationToken), cancellationToken);
+        // Published only once stored, so a checkpoint a client has seen survives a crash.
+        if (checkpoint.Size >= (_latest?.Size ?? 0))
+        {
+            _latest = checkpoint;
+        }
+    }
+
+    private static void FailAll(IEnumerable<PendingAppend> appends, Exception error)
+    {
+        foreach (var append in appends)
+        {
+            append.Result.TrySetException(error);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ledger activated at size {Size}, last checkpoint at size {CheckpointSize}")]
+    private partial void LogActivated(long size, long checkpointSize);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Count} entries at index {FirstIndex} failed; the callers were told")]
+    private partial void LogCommitFailed(Exception error, long firstIndex, int count);
+
+    private sealed class PendingAppend(IReadOnlyList<byte[]> leaves)
+    {
+        public IReadOnlyList<byte[]> Leaves { get; } = leaves;
+
+        public TaskCompletionSource<LedgerAppend> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

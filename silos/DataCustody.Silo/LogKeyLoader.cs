@@ -1,0 +1,59 @@
+using DataCustody.Transparency.Notes;
+
+namespace DataCustody.Silo;
+
+/// <summary>
+/// Finds the log's signing key: configured text, else the key file, else (single machine only) a
+/// new key written to the key file readable by the owner alone.
+/// </summary>
+public static class LogKeyLoader
+{
+    /// <summary>The key and whether it was generated just now.</summary>
+    public sealed record LoadedKey(NoteSignerKey Key, bool Generated, string? File);
+
+    /// <summary>Loads or creates the key; <paramref name="mayGenerate"/> is false where several silos must share one key.</summary>
+    public static LoadedKey Load(SiloSettings settings, bool mayGenerate)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!string.IsNullOrWhiteSpace(settings.Log.SigningKey))
+        {
+            return new LoadedKey(Parse(settings.Log.SigningKey.Trim(), "Log:SigningKey"), false, null);
+        }
+
+        var file = settings.Log.SigningKeyFile ?? Path.Combine(settings.DataFolder, "log-signing.key");
+        if (File.Exists(file))
+        {
+            return new LoadedKey(Parse(File.ReadAllText(file).Trim(), file), false, file);
+        }
+        if (!mayGenerate)
+        {
+            throw new InvalidOperationException(
+                $"No log signing key: set Log:SigningKey or create {file}. Every silo of a cluster must sign with the same key, so none is generated.");
+        }
+
+        var key = NoteSignerKey.Generate(settings.Log.Origin);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        using (var writer = new StreamWriter(file, System.Text.Encoding.ASCII, options))
+        {
+            writer.WriteLine(key.ToSecretString());
+        }
+        return new LoadedKey(key, true, file);
+    }
+
+    private static NoteSignerKey Parse(string text, string source)
+    {
+        try
+        {
+            return NoteSignerKey.Parse(text);
+        }
+        catch (NoteException e)
+        {
+            throw new InvalidOperationException($"The log signing key from {source} is not a valid signer key: {e.Message}", e);
+        }
+    }
+}

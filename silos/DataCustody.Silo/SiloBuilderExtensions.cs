@@ -1,0 +1,95 @@
+using System.Net;
+using DataCustody.Grains.Ledger;
+using DataCustody.Storage;
+using DataCustody.Storage.Dialects;
+using DataCustody.Storage.Ledger;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Orleans.Runtime;
+
+namespace DataCustody.Silo;
+
+/// <summary>The one place a DataCustody silo is configured, for the gateway's embedded silo and for cluster silos.</summary>
+public static class SiloBuilderExtensions
+{
+    /// <summary>
+    /// Configures storage, clustering, the log key and the grains from <paramref name="configuration"/>
+    /// (sections <c>Storage</c>, <c>Clustering</c>, <c>Log</c> and the key <c>DataFolder</c>).
+    /// </summary>
+    public static ISiloBuilder AddDataCustody(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var settings = SiloSettings.From(configuration);
+        var database = silo.AddDataCustodyServices(configuration);
+        var clustering = settings.Clustering;
+        silo.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = clustering.ClusterId;
+            options.ServiceId = clustering.ServiceId;
+        });
+        // How fast a dead silo is noticed; the defaults suit production, tests shorten them.
+        silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection("Clustering:Membership"));
+        switch (clustering.Provider)
+        {
+            case ClusteringProvider.Localhost:
+                silo.UseLocalhostClustering(clustering.SiloPort, clustering.GatewayPort, serviceId: clustering.ServiceId, clusterId: clustering.ClusterId);
+                break;
+            case ClusteringProvider.Postgres:
+                if (settings.Storage.Provider != StorageProvider.Postgres)
+                {
+                    throw new InvalidOperationException("Clustering:Provider=postgres keeps membership in the storage database, so it needs Storage:Provider=postgres.");
+                }
+                silo.ConfigureEndpoints(IPAddress.Parse(clustering.AdvertisedAddress), clustering.SiloPort, clustering.GatewayPort, listenOnAnyHostAddress: false);
+                // Orleans takes an earlier silo of the same name for this one restarting.
+                silo.Configure<SiloOptions>(options => options.SiloName = $"{Environment.MachineName}-{clustering.SiloPort}");
+                silo.UsePostgresMembership(database);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown clustering provider {clustering.Provider}.");
+        }
+        return silo;
+    }
+
+    /// <summary>
+    /// Registers storage, the log key and the ledger without clustering, for hosts that configure
+    /// clustering themselves (the Orleans test host). Returns the storage database.
+    /// </summary>
+    public static Database AddDataCustodyServices(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var settings = SiloSettings.From(configuration);
+        var database = CreateDatabase(settings);
+        // Several silos signing with keys of their own would publish checkpoints nobody can
+        // check against one verifier key.
+        var key = LogKeyLoader.Load(settings, mayGenerate: settings.Clustering.Provider == ClusteringProvider.Localhost);
+
+        silo.Services.AddSingleton(database);
+        silo.Services.AddSingleton(key);
+        silo.Services.AddSingleton(key.Key);
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigration>();
+        silo.Services.AddSingleton<LedgerStore>();
+        silo.Services.AddSingleton<LogSigner>();
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.Configure<LedgerOptions>(options => options.Origin = settings.Log.Origin);
+        silo.Services.Configure<LedgerOptions>(configuration.GetSection("Ledger"));
+
+        return database;
+    }
+
+    private static Database CreateDatabase(SiloSettings settings)
+    {
+        var connectionString = settings.Storage.ConnectionString;
+        if (settings.Storage.Provider == StorageProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
+        {
+            Directory.CreateDirectory(settings.DataFolder);
+            connectionString = $"Data Source={Path.Combine(settings.DataFolder, "custody.db")};Pooling=True";
+        }
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("Storage:ConnectionString is required for PostgreSQL.");
+        }
+        return new Database(SqlDialect.For(settings.Storage.Provider), connectionString);
+    }
+}

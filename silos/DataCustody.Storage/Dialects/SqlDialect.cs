@@ -1,0 +1,37 @@
+using System.Data.Common;
+using DataCustody.Storage.Ledger;
+
+namespace DataCustody.Storage.Dialects;
+
+/// <summary>
+/// Everything that differs between the databases the broker runs on. The rest of the storage
+/// code is plain SQL that both accept.
+/// </summary>
+public abstract class SqlDialect
+{
+    /// <summary>The folder of this database's migrations, and its name in messages.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Creates an unopened connection.</summary>
+    public abstract DbConnection CreateConnection(string connectionString);
+
+    /// <summary>Sets per-connection options after opening.</summary>
+    public virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Serialises schema migrations across processes, inside the migration transaction.</summary>
+    public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>Writes ledger entries in bulk inside <paramref name="transaction"/>.</summary>
+    public abstract Task InsertEntriesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LedgerEntryRow> entries, CancellationToken cancellationToken);
+
+    /// <summary>Writes Merkle nodes in bulk inside <paramref name="transaction"/>.</summary>
+    public abstract Task InsertNodesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LedgerNodeRow> nodes, CancellationToken cancellationToken);
+
+    /// <summary>Returns the dialect of a provider.</summary>
+    public static SqlDialect For(StorageProvider provider) => provider switch
+    {
+        StorageProvider.Sqlite => new SqliteDialect(),
+        StorageProvider.Postgres => new PostgresDialect(),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown storage provider."),
+    };
+}

@@ -1,0 +1,86 @@
+using DataCustody.Testing;
+using DataCustody.Transparency.Checkpoints;
+using DataCustody.Transparency.Notes;
+
+namespace DataCustody.EndToEnd.Tests;
+
+/// <summary>
+/// The gateway's single-machine default (silo in-process, SQLite under its data folder) run as its
+/// own process on free loopback ports, restartable on the same data.
+/// </summary>
+public sealed class GatewayProcess : IAsyncDisposable
+{
+    public const string Origin = "e2e.datacustody.test/log";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly Dictionary<string, string> _environment;
+    private ChildProcess _process;
+
+    private GatewayProcess(string dataFolder, Dictionary<string, string> environment, ChildProcess process, int httpPort, int orleansGatewayPort)
+    {
+        DataFolder = dataFolder;
+        _environment = environment;
+        _process = process;
+        BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/");
+        OrleansGatewayPort = orleansGatewayPort;
+        Http = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public string DataFolder { get; }
+
+    public Uri BaseAddress { get; }
+
+    public int OrleansGatewayPort { get; }
+
+    public HttpClient Http { get; }
+
+    public static async Task<GatewayProcess> StartAsync()
+    {
+        var dataFolder = Directory.CreateTempSubdirectory("datacustody-gateway-").FullName;
+        var (httpPort, siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var environment = new Dictionary<string, string>
+        {
+            ["DataFolder"] = dataFolder,
+            ["Urls"] = $"http://127.0.0.1:{httpPort}",
+            ["Clustering__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Clustering__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Log__Origin"] = Origin,
+        };
+        var process = await LaunchAsync(environment, dataFolder);
+        return new GatewayProcess(dataFolder, environment, process, httpPort, gatewayPort);
+    }
+
+    /// <summary>Kills the gateway without warning, as a power cut would.</summary>
+    public Task KillAsync() => _process.KillAsync();
+
+    /// <summary>Starts the gateway again on the same data folder and ports.</summary>
+    public async Task RestartAsync()
+    {
+        await _process.DisposeAsync();
+        _process = await LaunchAsync(_environment, DataFolder);
+    }
+
+    public async Task<NoteVerifierKey> GetVerifierKeyAsync() =>
+        NoteVerifierKey.Parse((await Http.GetStringAsync("log/v1/key")).TrimEnd('\n'));
+
+    /// <summary>The current checkpoint, its signature checked with <paramref name="key"/>.</summary>
+    public async Task<(Checkpoint Checkpoint, string Note)> GetCheckpointAsync(NoteVerifierKey key)
+    {
+        var note = await Http.GetStringAsync("log/v1/checkpoint");
+        return (Checkpoint.OpenSigned(note, key), note);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _process.DisposeAsync();
+        Directory.Delete(DataFolder, recursive: true);
+    }
+
+    private static async Task<ChildProcess> LaunchAsync(Dictionary<string, string> environment, string workingDirectory)
+    {
+        var assembly = ChildProcess.RepositoryAssembly("gateway/DataCustody.Gateway", "DataCustody.Gateway");
+        var process = ChildProcess.Start(assembly, environment, workingDirectory);
+        await process.WaitForOutputAsync("Log verifier key:", StartTimeout);
+        return process;
+    }
+}

@@ -1,0 +1,80 @@
+using DataCustody.Grains.Ledger;
+using DataCustody.Silo;
+using DataCustody.Storage.Ledger;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+
+namespace DataCustody.Grains.Tests;
+
+/// <summary>
+/// A one-silo Orleans test cluster running the real ledger on a SQLite file in its own folder.
+/// Disposing stops the cluster; <see cref="RestartAsync"/> starts a fresh cluster on the same
+/// files, as a restarted process would.
+/// </summary>
+public sealed class LedgerCluster : IAsyncDisposable
+{
+    private readonly string _folder;
+    private TestCluster _cluster;
+
+    private LedgerCluster(string folder, TestCluster cluster)
+    {
+        _folder = folder;
+        _cluster = cluster;
+    }
+
+    public IGrainFactory Grains => _cluster.GrainFactory;
+
+    public ILedgerGrain Ledger => Grains.GetGrain<ILedgerGrain>(LedgerKey.Id);
+
+    public ILogReaderGrain Reader => Grains.GetGrain<ILogReaderGrain>(0);
+
+    /// <summary>The projector inside the silo, which records every append transaction.</summary>
+    public RecordingProjector Projector => SiloServices.GetRequiredService<RecordingProjector>();
+
+    public LedgerStore Store => SiloServices.GetRequiredService<LedgerStore>();
+
+    private IServiceProvider SiloServices => ((InProcessSiloHandle)_cluster.Primary!).SiloHost.Services;
+
+    public static async Task<LedgerCluster> StartAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("datacustody-ledger-").FullName;
+        return new LedgerCluster(folder, await DeployAsync(folder));
+    }
+
+    public async Task RestartAsync()
+    {
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+        _cluster = await DeployAsync(_folder);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static async Task<TestCluster> DeployAsync(string folder)
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.Properties["DataFolder"] = folder;
+        builder.Properties["Log:Origin"] = "test.datacustody/log";
+        builder.Properties["Ledger:CheckpointInterval"] = "00:00:00.200";
+        builder.AddSiloBuilderConfigurator<Configurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    private sealed class Configurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddDataCustodyServices(siloBuilder.Configuration);
+            siloBuilder.Services.AddSingleton<RecordingProjector>();
+            siloBuilder.Services.AddSingleton<ILedgerProjector>(sp => sp.GetRequiredService<RecordingProjector>());
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using System.Text;
+using DataCustody.Grains.Ledger;
+using DataCustody.Testing;
+using DataCustody.Transparency.Checkpoints;
+using DataCustody.Transparency.Merkle;
+using DataCustody.Transparency.Notes;
+
+namespace DataCustody.Grains.Tests;
+
+public sealed class LedgerGrainTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private LedgerCluster _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await LedgerCluster.StartAsync();
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task Appends_from_one_caller_get_consecutive_indices_in_call_order()
+    {
+        var first = await _cluster.Ledger.Append([Leaf(0), Leaf(1), Leaf(2)]);
+        var second = await _cluster.Ledger.Append([Leaf(3)]);
+
+        Assert.Equal(new LedgerAppend(0, 3), first);
+        Assert.Equal(new LedgerAppend(3, 1), second);
+        var stored = await _cluster.Store.ReadEntriesAsync(0, 10);
+        Assert.Equal([0L, 1, 2, 3], stored.Select(e => e.Index));
+        Assert.All(stored, e => Assert.Equal(MerkleHash.Leaf(e.Leaf), e.LeafHash));
+        Assert.Equal(Leaf(2), stored[2].Leaf);
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_share_transactions_and_cover_every_index_exactly_once()
+    {
+        const int callers = 64;
+        const int appendsPerCaller = 20;
+        var acknowledged = new ConcurrentBag<(LedgerAppend Append, int Caller, int Round)>();
+
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
+        {
+            for (var round = 0; round < appendsPerCaller; round++)
+            {
+                acknowledged.Add((await _cluster.Ledger.Append([Leaf(caller * 1000 + round)]), caller, round));
+            }
+        })));
+
+        var indices = acknowledged.Select(a => a.Append.FirstIndex).Order().ToList();
+        Assert.Equal(Enumerable.Range(0, callers * appendsPerCaller).Select(i => (long)i), indices);
+        var stored = (await _cluster.Store.ReadEntriesAsync(0, callers * appendsPerCaller)).ToDictionary(e => e.Index);
+        Assert.All(acknowledged, a => Assert.Equal(Leaf(a.Caller * 1000 + a.Round), stored[a.Append.FirstIndex].Leaf));
+        // Grouping is the point: far fewer transactions than appends, each holding several.
+        var transactions = _cluster.Projector.TransactionSizes.ToArray();
+        Assert.Equal(callers * appendsPerCaller, transactions.Sum());
+        Assert.True(transactions.Length < callers * appendsPerCaller / 2, $"{transactions.Length} transactions for {callers * appendsPerCaller} appends");
+    }
+
+    [Fact]
+    public async Task A_failing_projection_takes_its_entries_with_it_and_the_ledger_carries_on()
+    {
+        await _cluster.Ledger.Append([Leaf(0)]);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => _cluster.Ledger.Append([Leaf(1), RecordingProjector.Poison]));
+        var after = await _cluster.Ledger.Append([Leaf(2)]);
+
+        Assert.Equal(1, after.FirstIndex);
+        var stored = await _cluster.Store.ReadEntriesAsync(0, 10);
+        Assert.Equal([Leaf(0), Leaf(2)], stored.Select(e => e.Leaf));
+        var checkpoint = await CheckpointCoveringAsync(2);
+        Assert.Equal(MerkleHash.Root([MerkleHash.Leaf(Leaf(0)), MerkleHash.Leaf(Leaf(2))]), checkpoint.RootHash.ToArray());
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 1)]
+    public async Task Appends_outside_the_limits_are_refused_and_write_nothing(int leaves, int oversized)
+    {
+        var batch = Enumerable.Range(0, leaves).Select(Leaf).Concat(Enumerable.Repeat(new byte[new LedgerOptions().MaxLeafBytes + 1], oversized)).ToList();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => _cluster.Ledger.Append(batch));
+
+        Assert.Equal(0, (await _cluster.Ledger.GetStatus()).Size);
+    }
+
+    [Fact]
+    public async Task Proofs_served_from_storage_verify_against_checkpoints_at_many_sizes()
+    {
+        var verifier = NoteVerifierKey.Parse(await _cluster.Ledger.GetVerifierKey());
+        var leafHashes = new List<byte[]>();
+        Checkpoint? previous = null;
+        var random = new Random(6962);
+
+        foreach (var batch in new[] { 1, 1, 2, 5, 8, 19, 64, 200, 257, 700 })
+        {
+            var leaves = Enumerable.Range(leafHashes.Count, batch).Select(Leaf).ToList();
+            await _cluster.Ledger.Append(leaves);
+            leafHashes.AddRange(leaves.Select(l => MerkleHash.Leaf(l)));
+
+            var signed = await CheckpointCoveringAsync(leafHashes.Count);
+            var checkpoint = Checkpoint.OpenSigned(signed.Note, verifier);
+            var size = (long)checkpoint.Size;
+            Assert.Equal(MerkleHash.Root(leafHashes.Take((int)size).ToList()), checkpoint.RootHash.ToArray());
+
+            foreach (var index in Enumerable.Range(0, 5).Select(_ => random.NextInt64(size)).Append(size - 1))
+            {
+                var proof = await _cluster.Reader.GetInclusionProof(index, size);
+                MerkleProof.VerifyInclusion((ulong)index, (ulong)size, leafHashes[(int)index], proof, checkpoint.RootHash.Span);
+            }
+            if (previous is not null)
+            {
+                var proof = await _cluster.Reader.GetConsistencyProof((long)previous.Size, size);
+                MerkleProof.VerifyConsistency(previous.Size, checkpoint.Size, proof, previous.RootHash.Span, checkpoint.RootHash.Span);
+            }
+            previous = checkpoint;
+        }
+    }
+
+    [Fact]
+    public async Task Tiles_hold_the_leaf_hashes_and_the_level_8_nodes()
+    {
+        var leaves = Enumerable.Range(0, 256 * 2 + 3).Select(Leaf).ToList();
+        await _cluster.Ledger.Append(leaves);
+        var hashes = leaves.Select(l => MerkleHash.Leaf(l)).ToList();
+
+        var fullLeafTile = await _cluster.Reader.GetTile(0, 1, 256);
+        var partialLeafTile = await _cluster.Reader.GetTile(0, 2, 3);
+        var levelOneTile = await _cluster.Reader.GetTile(1, 0, 2);
+
+        Assert.Equal(hashes.Skip(256).Take(256).SelectMany(h => h), fullLeafTile);
+        Assert.Equal(hashes.Skip(512).SelectMany(h => h), partialLeafTile);
+        Assert.Equal(MerkleHash.Root(hashes.Take(256).ToList()).Concat(MerkleHash.Root(hashes.Skip(256).Take(256).ToList())), levelOneTile);
+        Assert.Null(await _cluster.Reader.GetTile(0, 2, 4));
+    }
+
+    [Fact]
+    public async Task Proofs_beyond_the_latest_checkpoint_are_refused()
+    {
+        await _cluster.Ledger.Append([Leaf(0), Leaf(1)]);
+        var checkpoint = await CheckpointCoveringAsync(2);
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _cluster.Reader.GetInclusionProof(0, checkpoint.Size + 1));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _cluster.Reader.GetInclusionProof(2, 2));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _cluster.Reader.GetConsistencyProof(2, 1));
+    }
+
+    [Fact]
+    public async Task While_entries_arrive_a_new_checkpoint_is_signed_at_least_every_500_ms()
+    {
+        var checkpoints = new List<LogCheckpoint>();
+        var appended = 0;
+        while (checkpoints.Count < 8)
+        {
+            appended += (await _cluster.Ledger.Append([Leaf(appended)])).Count;
+            var latest = await _cluster.Ledger.GetLatestCheckpoint();
+            if (latest is not null && (checkpoints.Count == 0 || latest.Size > checkpoints[^1].Size))
+            {
+                checkpoints.Add(latest);
+            }
+        }
+
+        var gaps = checkpoints.Zip(checkpoints.Skip(1), (a, b) => b.SignedAt - a.SignedAt).ToList();
+        Assert.All(gaps, gap => Assert.InRange(gap, TimeSpan.Zero, TimeSpan.FromMilliseconds(500)));
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_ledger_resumes_from_storage_and_stays_consistent()
+    {
+        await _cluster.Ledger.Append(Enumerable.Range(0, 37).Select(Leaf).ToList());
+        var before = await CheckpointCoveringAsync(37);
+
+        await _cluster.RestartAsync();
+        var resumed = await _cluster.Ledger.Append([Leaf(37)]);
+        var after = await CheckpointCoveringAsync(38);
+
+        Assert.Equal(37, resumed.FirstIndex);
+        var verifier = NoteVerifierKey.Parse(await _cluster.Ledger.GetVerifierKey());
+        Checkpoint.OpenSigned(before.Note, verifier);
+        var proof = await _cluster.Reader.GetConsistencyProof(before.Size, after.Size);
+        MerkleProof.VerifyConsistency((ulong)before.Size, (ulong)after.Size, proof, before.RootHash, after.RootHash);
+        Assert.Equal(MerkleHash.Root(Enumerable.Range(0, 38).Select(i => MerkleHash.Leaf(Leaf(i))).ToList()), after.RootHash);
+    }
+
+    private async Task<LogCheckpoint> CheckpointCoveringAsync(long size) =>
+        (await Eventually.UntilAsync(() => _cluster.Ledger.GetLatestCheckpoint(), c => c is not null && c.Size >= size, Patience, $"a checkpoint of size {size}"))!;
+
+    private static byte[] Leaf(int i) => Encoding.UTF8.GetBytes($"entry {i}");
+}

@@ -1,0 +1,65 @@
+using Dapper;
+
+namespace DataCustody.Storage.Tests;
+
+public sealed class SchemaMigratorTests(PostgresServerFixture postgres) : IClassFixture<PostgresServerFixture>, IDisposable
+{
+    private readonly TestDatabases _databases = new(postgres);
+
+    public static TheoryData<StorageProvider> Providers => TestDatabases.Providers;
+
+    public void Dispose() => _databases.Dispose();
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migrating_records_every_script_once_and_a_second_run_changes_nothing(StorageProvider provider)
+    {
+        var database = await _databases.CreateAsync(provider, migrate: false);
+        var expected = SchemaMigrator.MigrationsFor(database.Dialect.Name);
+
+        var first = await SchemaMigrator.MigrateAsync(database);
+        var second = await SchemaMigrator.MigrateAsync(database);
+
+        Assert.Equal(expected[^1].Version, first);
+        Assert.Equal(first, second);
+        await using var connection = await database.OpenAsync();
+        var recorded = await connection.QueryAsync<int>("SELECT version FROM schema_version ORDER BY version");
+        Assert.Equal(expected.Select(m => m.Version), recorded);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT size FROM ledger_head"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_database_newer_than_the_code_refuses_to_start_and_says_why(StorageProvider provider)
+    {
+        var database = await _databases.CreateAsync(provider);
+        await using (var connection = await database.OpenAsync())
+        {
+            await connection.ExecuteAsync("INSERT INTO schema_version (version, name, applied_at_ms) VALUES (999, 'from_the_future', 0)");
+        }
+
+        var error = await Assert.ThrowsAsync<SchemaTooNewException>(() => SchemaMigrator.MigrateAsync(database));
+
+        Assert.Equal(999, error.DatabaseVersion);
+        Assert.Contains("newer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Every_dialect_numbers_its_migrations_from_one_without_gaps(StorageProvider provider)
+    {
+        var migrations = SchemaMigrator.MigrationsFor(Dialects.SqlDialect.For(provider).Name);
+
+        Assert.Equal(Enumerable.Range(1, migrations.Count), migrations.Select(m => m.Version));
+    }
+
+    [Fact]
+    public async Task Sqlite_runs_in_wal_mode_with_full_synchronisation()
+    {
+        var database = await _databases.CreateAsync(StorageProvider.Sqlite);
+        await using var connection = await database.OpenAsync();
+
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+        Assert.Equal(2, await connection.ExecuteScalarAsync<int>("PRAGMA synchronous"));
+    }
+}
