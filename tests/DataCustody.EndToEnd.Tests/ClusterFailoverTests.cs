@@ -39,6 +39,14 @@ public sealed class ClusterFailoverTests(Xunit.Abstractions.ITestOutputHelper ou
                 silos[siloPort] = await StartSiloAsync(siloPort, connectionString, signer, folder.FullName);
             }
 
+            // A gateway in client mode serves the cluster's log over HTTP throughout.
+            await using var gateway = await GatewayProcess.StartAsync(new Dictionary<string, string>
+            {
+                ["Gateway__Mode"] = "client",
+                ["Storage__Provider"] = "postgres",
+                ["Storage__ConnectionString"] = connectionString,
+                ["Clustering__Provider"] = "postgres",
+            });
             var database = new Database(new PostgresDialect(), connectionString);
             var entries = new AcknowledgedEntries();
             await using (var client = await LedgerClient.ConnectAsync(c =>
@@ -65,6 +73,13 @@ public sealed class ClusterFailoverTests(Xunit.Abstractions.ITestOutputHelper ou
                 await stop.CancelAsync();
                 await writers;
             }
+
+            var (served, _) = await Eventually.UntilAsync(
+                () => gateway.GetCheckpointAsync(signer.Verifier),
+                c => (long)c.Checkpoint.Size > entries.LeafHashByIndex.Keys.Max(),
+                Patience,
+                "the gateway serving a checkpoint that covers every acknowledged entry");
+            Assert.Equal(Origin, served.Origin);
 
             await VerifyLogAsync(database, entries, signer.Verifier);
         }

@@ -33,7 +33,8 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<GatewayProcess> StartAsync()
+    /// <summary>Starts the gateway; <paramref name="settings"/> adds or overrides environment settings.</summary>
+    public static async Task<GatewayProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var dataFolder = Directory.CreateTempSubdirectory("datacustody-gateway-").FullName;
         var (httpPort, siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
@@ -45,6 +46,10 @@ public sealed class GatewayProcess : IAsyncDisposable
             ["Clustering__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Log__Origin"] = Origin,
         };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
         var process = await LaunchAsync(environment, dataFolder);
         return new GatewayProcess(dataFolder, environment, process, httpPort, gatewayPort);
     }
