@@ -22,6 +22,10 @@ internal sealed partial class LedgerGrain(
 {
     private readonly LedgerOptions _options = options.Value;
     private readonly Queue<PendingAppend> _pending = new();
+
+    // SQLite has one write lock: the checkpoint write and the append transactions would fight
+    // over it through busy-timeout retries, starving the checkpoint. Taking turns is fair.
+    private readonly SemaphoreSlim _writer = new(1, 1);
     private CompactRange _range = new();
     private long _size;
     private byte[] _root = MerkleHash.EmptyRoot();
@@ -67,7 +71,8 @@ internal sealed partial class LedgerGrain(
             throw new InvalidOperationException("The ledger found another writer and is reloading; retry the append.");
         }
 
-        var pending = new PendingAppend(leaves);
+        // Hashing on arrival overlaps with the transaction in flight instead of delaying the next.
+        var pending = new PendingAppend(leaves, [.. leaves.Select(leaf => MerkleHash.Leaf(leaf))]);
         _pending.Enqueue(pending);
         _committing ??= CommitPendingAsync();
         return pending.Result.Task;
@@ -119,11 +124,10 @@ internal sealed partial class LedgerGrain(
         };
         foreach (var append in batch)
         {
-            foreach (var leaf in append.Leaves)
+            for (var i = 0; i < append.Leaves.Count; i++)
             {
-                var leafHash = MerkleHash.Leaf(leaf);
-                entries.Add(new LedgerEntryRow((long)_range.Size, leafHash, leaf));
-                _range.Append(leafHash, keepInterior);
+                entries.Add(new LedgerEntryRow((long)_range.Size, append.LeafHashes[i], append.Leaves[i]));
+                _range.Append(append.LeafHashes[i], keepInterior);
             }
         }
 
@@ -131,7 +135,7 @@ internal sealed partial class LedgerGrain(
         {
             // The database call blocks its thread for SQLite; off the grain's scheduler, further
             // appends keep queueing for the next transaction meanwhile.
-            await Task.Run(() => store.AppendAsync(firstIndex, entries, nodes));
+            await WriteAsync(() => store.AppendAsync(firstIndex, entries, nodes));
         }
         catch (Exception e)
         {
@@ -167,11 +171,24 @@ internal sealed partial class LedgerGrain(
         }
         var checkpoint = signer.Sign(_size, _root, clock.GetUtcNow());
         var stored = new StoredCheckpoint(checkpoint.Size, checkpoint.RootHash, checkpoint.Note, checkpoint.SignedAt.ToUnixTimeMilliseconds());
-        await Task.Run(() => store.SaveCheckpointAsync(stored, cancellationToken), cancellationToken);
+        await WriteAsync(() => store.SaveCheckpointAsync(stored, cancellationToken));
         // Published only once stored, so a checkpoint a client has seen survives a crash.
         if (checkpoint.Size >= (_latest?.Size ?? 0))
         {
             _latest = checkpoint;
+        }
+    }
+
+    private async Task WriteAsync(Func<Task> write)
+    {
+        await _writer.WaitAsync();
+        try
+        {
+            await Task.Run(write);
+        }
+        finally
+        {
+            _writer.Release();
         }
     }
 
@@ -189,9 +206,11 @@ internal sealed partial class LedgerGrain(
     [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Count} entries at index {FirstIndex} failed; the callers were told")]
     private partial void LogCommitFailed(Exception error, long firstIndex, int count);
 
-    private sealed class PendingAppend(IReadOnlyList<byte[]> leaves)
+    private sealed class PendingAppend(IReadOnlyList<byte[]> leaves, byte[][] leafHashes)
     {
         public IReadOnlyList<byte[]> Leaves { get; } = leaves;
+
+        public byte[][] LeafHashes { get; } = leafHashes;
 
         public TaskCompletionSource<LedgerAppend> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
