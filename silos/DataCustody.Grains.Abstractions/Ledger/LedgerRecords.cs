@@ -12,9 +12,13 @@ public sealed record LogCheckpoint(
     [property: Id(2)] string Note,
     [property: Id(3)] DateTimeOffset SignedAt);
 
-/// <summary>The ledger's state: durable entries, the checkpointed size, and the silo hosting it.</summary>
+/// <summary>
+/// The ledger's state: durable entries, the checkpointed size, the silo hosting it, and how
+/// many appends wait for the next transaction.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("DataCustody.Ledger.LedgerStatus")]
 public sealed record LedgerStatus(
     [property: Id(0)] long Size,
     [property: Id(1)] long CheckpointSize,
-    [property: Id(2)] string Silo);
+    [property: Id(2)] string Silo,
+    [property: Id(3)] int QueuedAppends);

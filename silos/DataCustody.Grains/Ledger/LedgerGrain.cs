@@ -83,7 +83,7 @@ internal sealed partial class LedgerGrain(
     public Task<string> GetVerifierKey() => Task.FromResult(signer.VerifierKey.ToString());
 
     public Task<LedgerStatus> GetStatus() =>
-        Task.FromResult(new LedgerStatus(_size, _latest?.Size ?? 0, RuntimeIdentity));
+        Task.FromResult(new LedgerStatus(_size, _latest?.Size ?? 0, RuntimeIdentity, _pending.Count));
 
     private async Task CommitPendingAsync()
     {
