@@ -12,23 +12,6 @@ public sealed class SchemaTooNewException : Exception
         CodeVersion = codeVersion;
     }
 
-    /// <summary>Creates the exception with a message.</summary>
-    public SchemaTooNewException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception with a message and its cause.</summary>
-    public SchemaTooNewException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    /// <summary>Creates the exception without detail.</summary>
-    public SchemaTooNewException()
-    {
-    }
-
     /// <summary>The version recorded in the database.</summary>
     public int DatabaseVersion { get; }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace DataCustody.Transparency.Tests;
@@ -5,10 +6,11 @@ namespace DataCustody.Transparency.Tests;
 /// <summary>
 /// An independent model of an RFC 6962 tree, written from the RFC's recursive definitions of
 /// MTH, PATH and PROOF and the RFC 9162 verification algorithms, sharing no code with the library.
+/// One instance serves test classes that xunit runs in parallel, hence the concurrent memo.
 /// </summary>
 internal sealed class ReferenceTree
 {
-    private readonly Dictionary<(int, int), byte[]> _memo = [];
+    private readonly ConcurrentDictionary<(int, int), byte[]> _memo = [];
 
     public ReferenceTree(int size)
     {

@@ -16,17 +16,6 @@ public sealed class CheckpointFormatException : Exception
     {
     }
 
-    /// <summary>Creates the exception with its cause.</summary>
-    public CheckpointFormatException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    /// <summary>Creates the exception without detail; prefer a constructor with a reason.</summary>
-    public CheckpointFormatException()
-    {
-    }
-
     /// <summary>The 1-based line the failure is about, when it is about one line.</summary>
     public int? Line { get; }
 }

@@ -26,23 +26,6 @@ public sealed class JwsException : Exception
         Part = part;
     }
 
-    /// <summary>Creates the exception without a part; prefer the constructor that names one.</summary>
-    public JwsException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception with its cause.</summary>
-    public JwsException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    /// <summary>Creates the exception without detail.</summary>
-    public JwsException()
-    {
-    }
-
     /// <summary>The part of the JWS the failure is about.</summary>
     public JwsPart Part { get; }
 }

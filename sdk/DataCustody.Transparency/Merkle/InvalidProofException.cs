@@ -8,15 +8,4 @@ public sealed class InvalidProofException : Exception
         : base(message)
     {
     }
-
-    /// <summary>Creates the exception with a message and the failure that caused it.</summary>
-    public InvalidProofException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    /// <summary>Creates the exception without detail; prefer the constructor with a message.</summary>
-    public InvalidProofException()
-    {
-    }
 }

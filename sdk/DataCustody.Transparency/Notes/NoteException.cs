@@ -24,24 +24,6 @@ public sealed class NoteException : Exception
         Line = line;
     }
 
-    /// <summary>Creates a malformed-note exception without detail; prefer the constructor with a reason.</summary>
-    public NoteException()
-        : this(NoteError.Malformed, "The note is malformed.")
-    {
-    }
-
-    /// <summary>Creates a malformed-note exception with a reason.</summary>
-    public NoteException(string message)
-        : this(NoteError.Malformed, message)
-    {
-    }
-
-    /// <summary>Creates a malformed-note exception with a reason and its cause.</summary>
-    public NoteException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
     /// <summary>Which kind of failure this is.</summary>
     public NoteError Error { get; }
 

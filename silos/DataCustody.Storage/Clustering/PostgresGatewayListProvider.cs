@@ -1,6 +1,5 @@
 using System.Net;
 using Dapper;
-using DataCustody.Storage.Dialects;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Messaging;
@@ -20,20 +19,8 @@ public sealed class PostgresGatewayListProvider : IGatewayListProvider
     /// <summary>Creates the provider for the cluster of <paramref name="clusterOptions"/>.</summary>
     public PostgresGatewayListProvider(Database database, IOptions<ClusterOptions> clusterOptions, IOptions<GatewayOptions> gatewayOptions)
     {
-        ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(clusterOptions);
         ArgumentNullException.ThrowIfNull(gatewayOptions);
-        if (database.Dialect is not PostgresDialect)
-        {
-            throw new ArgumentException($"Cluster membership is stored in PostgreSQL, not in {database.Dialect.Name}.", nameof(database));
-        }
-        var clusterId = clusterOptions.Value.ClusterId;
-        if (string.IsNullOrEmpty(clusterId))
-        {
-            throw new ArgumentException("ClusterOptions.ClusterId is not set.", nameof(clusterOptions));
-        }
-        _database = database;
-        _clusterId = clusterId;
+        (_database, _clusterId) = ClusterScope.For(database, clusterOptions);
         MaxStaleness = gatewayOptions.Value.GatewayListRefreshPeriod;
     }
 

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Dapper;
-using DataCustody.Storage.Dialects;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans;
@@ -49,19 +48,7 @@ public sealed class PostgresMembershipTable : IMembershipTable
     /// <summary>Creates the table for the cluster of <paramref name="clusterOptions"/> in a PostgreSQL database.</summary>
     public PostgresMembershipTable(Database database, IOptions<ClusterOptions> clusterOptions)
     {
-        ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(clusterOptions);
-        if (database.Dialect is not PostgresDialect)
-        {
-            throw new ArgumentException($"Cluster membership is stored in PostgreSQL, not in {database.Dialect.Name}.", nameof(database));
-        }
-        var clusterId = clusterOptions.Value.ClusterId;
-        if (string.IsNullOrEmpty(clusterId))
-        {
-            throw new ArgumentException("ClusterOptions.ClusterId is not set.", nameof(clusterOptions));
-        }
-        _database = database;
-        _clusterId = clusterId;
+        (_database, _clusterId) = ClusterScope.For(database, clusterOptions);
     }
 
     /// <inheritdoc />

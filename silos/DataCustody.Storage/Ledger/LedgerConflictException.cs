@@ -14,23 +14,6 @@ public sealed class LedgerConflictException : Exception
         ActualSize = actualSize;
     }
 
-    /// <summary>Creates the exception with a message.</summary>
-    public LedgerConflictException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception with a message and its cause.</summary>
-    public LedgerConflictException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    /// <summary>Creates the exception without detail.</summary>
-    public LedgerConflictException()
-    {
-    }
-
     /// <summary>The size the writer expected.</summary>
     public long ExpectedSize { get; }
 
