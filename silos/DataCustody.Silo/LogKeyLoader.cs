@@ -21,28 +21,17 @@ public static class LogKeyLoader
         }
 
         var file = settings.Log.SigningKeyFile ?? Path.Combine(settings.DataFolder, "log-signing.key");
-        if (File.Exists(file))
-        {
-            return new LoadedKey(Parse(File.ReadAllText(file).Trim(), file), false, file);
-        }
-        if (!mayGenerate)
+        if (!mayGenerate && !File.Exists(file))
         {
             throw new InvalidOperationException(
                 $"No log signing key: set Log:SigningKey or create {file}. Every silo of a cluster must sign with the same key, so none is generated.");
         }
-
-        var key = NoteSignerKey.Generate(settings.Log.Origin);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
+        var (text, generated) = KeyFile.ReadOrCreate(file, () =>
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-        using (var writer = new StreamWriter(file, System.Text.Encoding.ASCII, options))
-        {
-            writer.WriteLine(key.ToSecretString());
-        }
-        return new LoadedKey(key, true, file);
+            using var key = NoteSignerKey.Generate(settings.Log.Origin);
+            return key.ToSecretString();
+        });
+        return new LoadedKey(Parse(text, file), generated, file);
     }
 
     private static NoteSignerKey Parse(string text, string source)

@@ -1,5 +1,8 @@
 using System.Net;
+using DataCustody.Grains.Custody;
+using DataCustody.Grains.Custody.Projection;
 using DataCustody.Grains.Ledger;
+using DataCustody.Storage.Custody;
 using DataCustody.Storage;
 using DataCustody.Storage.Dialects;
 using DataCustody.Storage.Ledger;
@@ -63,13 +66,25 @@ public static class SiloBuilderExtensions
         var database = CreateDatabase(settings);
         // Several silos signing with keys of their own would publish checkpoints nobody can
         // check against one verifier key.
-        var key = LogKeyLoader.Load(settings, mayGenerate: settings.Clustering.Provider == ClusteringProvider.Localhost);
+        var singleMachine = settings.Clustering.Provider == ClusteringProvider.Localhost;
+        var key = LogKeyLoader.Load(settings, mayGenerate: singleMachine);
+        var brokerSigner = StatementKeyLoader.Load(settings, mayGenerate: singleMachine);
 
         silo.Services.AddSingleton(database);
         silo.Services.AddSingleton(key);
         silo.Services.AddSingleton(key.Key);
+        silo.Services.AddSingleton(brokerSigner);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigration>();
         silo.Services.AddSingleton<LedgerStore>();
+        silo.Services.AddSingleton<ILedgerProjector, CustodyProjector>();
+        silo.Services.AddSingleton<CustodyQueries>();
+        silo.Services.AddSingleton<PersonRegistry>();
+        silo.Services.AddSingleton<InboxStore>();
+        silo.Services.AddSingleton<EntryWriter>();
+        silo.Services.TryAddSingleton(new BrokerClock(TimeProvider.System));
+        silo.Services.Configure<CustodyOptions>(configuration.GetSection("Custody"));
+        // The sweeper keeps its own timer once active; every silo wakes it at start.
+        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IDeadlineSweeperGrain>(0).Sweep());
         silo.Services.AddSingleton<LogSigner>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.Configure<LedgerOptions>(options => options.Origin = settings.Log.Origin);

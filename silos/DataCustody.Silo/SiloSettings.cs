@@ -79,4 +79,13 @@ public sealed class LogSettings
 
     /// <summary>The file holding the signer key; default <c>log-signing.key</c> in the data folder.</summary>
     public string? SigningKeyFile { get; set; }
+
+    /// <summary>
+    /// The broker's statement key (base64url of a 32-byte Ed25519 seed), which signs what the broker
+    /// records on a person's behalf; takes precedence over <see cref="StatementKeyFile"/>.
+    /// </summary>
+    public string? StatementKey { get; set; }
+
+    /// <summary>The file holding the statement key; default <c>statement-signing.key</c> in the data folder.</summary>
+    public string? StatementKeyFile { get; set; }
 }

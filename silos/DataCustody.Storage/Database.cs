@@ -6,6 +6,12 @@ namespace DataCustody.Storage;
 /// <summary>A database and its dialect: where connections come from.</summary>
 public sealed class Database(SqlDialect dialect, string connectionString)
 {
+    static Database()
+    {
+        // Columns are snake_case, row records PascalCase.
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+    }
+
     /// <summary>The dialect of this database.</summary>
     public SqlDialect Dialect { get; } = dialect;
 

@@ -18,6 +18,9 @@ public sealed class PostgresDialect : SqlDialect
     public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
 
     /// <inheritdoc />
+    public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
+    /// <inheritdoc />
     public override async Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

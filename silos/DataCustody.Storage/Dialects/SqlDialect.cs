@@ -27,6 +27,12 @@ public abstract class SqlDialect
     /// <summary>Writes Merkle nodes in bulk inside <paramref name="transaction"/>.</summary>
     public abstract Task InsertNodesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LedgerNodeRow> nodes, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A condition that <paramref name="column"/> is one of the values of the list parameter
+    /// <paramref name="parameter"/>: Dapper expands lists for SQLite but passes arrays to PostgreSQL.
+    /// </summary>
+    public abstract string InList(string column, string parameter);
+
     /// <summary>Returns the dialect of a provider.</summary>
     public static SqlDialect For(StorageProvider provider) => provider switch
     {

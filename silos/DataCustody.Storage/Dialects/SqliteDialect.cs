@@ -23,6 +23,9 @@ public sealed class SqliteDialect : SqlDialect
     }
 
     /// <inheritdoc />
+    public override string InList(string column, string parameter) => $"{column} IN @{parameter}";
+
+    /// <inheritdoc />
     public override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         // Microsoft.Data.Sqlite begins transactions IMMEDIATE: the write lock is already held.
         Task.CompletedTask;

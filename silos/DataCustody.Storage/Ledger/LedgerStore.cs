@@ -69,17 +69,8 @@ public sealed class LedgerStore(Database database, IEnumerable<ILedgerProjector>
         var leaves = nodes.Where(n => n.Level == 0).Select(n => checked((long)n.Index)).Distinct().ToArray();
         if (leaves.Length > 0)
         {
-            // Parameters spelled out one by one: Dapper would expand a list for SQLite but pass an
-            // array (which needs = ANY) for PostgreSQL.
-            var parameters = new DynamicParameters();
-            var names = new string[leaves.Length];
-            for (var i = 0; i < leaves.Length; i++)
-            {
-                names[i] = $"@x{i}";
-                parameters.Add($"x{i}", leaves[i]);
-            }
             var rows = await connection.QueryAsync<(long Index, byte[] Hash)>(
-                $"SELECT idx, leaf_hash FROM ledger_entries WHERE idx IN ({string.Join(", ", names)})", parameters).ConfigureAwait(false);
+                $"SELECT idx, leaf_hash FROM ledger_entries WHERE {Database.Dialect.InList("idx", "leaves")}", new { leaves }).ConfigureAwait(false);
             foreach (var (index, hash) in rows)
             {
                 found[new NodeId(0, (ulong)index)] = hash;

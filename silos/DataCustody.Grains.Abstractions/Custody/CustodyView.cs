@@ -1,0 +1,56 @@
+namespace DataCustody.Grains.Custody;
+
+/// <summary>Where a holder's copy stands.</summary>
+public enum HoldingStatus
+{
+    /// <summary>The holder has it.</summary>
+    Holding,
+
+    /// <summary>The holder reported deleting it.</summary>
+    Deleted,
+
+    /// <summary>The holder must delete it and the deadline has not passed.</summary>
+    DeletionDue,
+
+    /// <summary>The deadline to delete it passed.</summary>
+    DeletionOverdue,
+}
+
+/// <summary>
+/// A person's data as the log tells it: every holder along every hop, what each holds, since
+/// when, how it got there, and the log entries that prove each fact.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("DataCustody.Custody.CustodyView")]
+public sealed record CustodyView(
+    [property: Id(0)] IReadOnlyList<HolderView> Holders);
+
+/// <summary>One holder of a person's data.</summary>
+[GenerateSerializer, Immutable, Alias("DataCustody.Custody.HolderView")]
+public sealed record HolderView(
+    [property: Id(0)] string Holder,
+    [property: Id(1)] IReadOnlyList<HoldingView> Holdings);
+
+/// <summary>One category a holder got, and the chain of hops back to the person.</summary>
+[GenerateSerializer, Immutable, Alias("DataCustody.Custody.HoldingView")]
+public sealed record HoldingView(
+    [property: Id(0)] string Category,
+    [property: Id(1)] DateTimeOffset Since,
+    [property: Id(2)] DateTimeOffset? Until,
+    [property: Id(3)] HoldingStatus Status,
+    [property: Id(4)] long? ProfileVersion,
+    [property: Id(5)] string? TermsSha256,
+    [property: Id(6)] IReadOnlyList<HopView> Chain,
+    [property: Id(7)] IReadOnlyList<long> Evidence);
+
+/// <summary>One hop of a chain, from the person's side towards the holder.</summary>
+[GenerateSerializer, Immutable, Alias("DataCustody.Custody.HopView")]
+public sealed record HopView(
+    [property: Id(0)] long HopId,
+    [property: Id(1)] string From,
+    [property: Id(2)] string To,
+    [property: Id(3)] bool Confirmed,
+    [property: Id(4)] string? LegalBasis,
+    [property: Id(5)] string? ConsentId,
+    [property: Id(6)] long? RecipientProfileVersion,
+    [property: Id(7)] string? TermsSha256,
+    [property: Id(8)] IReadOnlyList<long> Evidence);

@@ -1,0 +1,74 @@
+using DataCustody.Grains.Statements;
+
+namespace DataCustody.Grains.Custody;
+
+/// <summary>
+/// One person, keyed by the broker's person id: their pairwise handles, consents, the copies of
+/// their data and the obligations on them, and their inbox.
+/// </summary>
+[Alias("DataCustody.Custody.ICitizenGrain")]
+public interface ICitizenGrain : IGrainWithStringKey
+{
+    /// <summary>The person's handle at a provider, issued (and logged) on first use.</summary>
+    [Alias("GetHandle")]
+    Task<string> GetHandle(string providerId);
+
+    /// <summary>Grants a consent to <paramref name="holder"/>.</summary>
+    [Alias("GrantConsent")]
+    Task<ConsentView> GrantConsent(string holder, ConsentTerms terms);
+
+    /// <summary>Revokes a consent; every holder whose copy depends on it gets a deletion obligation.</summary>
+    [Alias("RevokeConsent")]
+    Task<ConsentView> RevokeConsent(string consentId);
+
+    /// <summary>The person's consents, in the order granted.</summary>
+    [Alias("GetConsents")]
+    Task<IReadOnlyList<ConsentView>> GetConsents();
+
+    /// <summary>Records a provider's request for a consent; returns the request id.</summary>
+    [Alias("RequestConsent")]
+    Task<string> RequestConsent(string holder, ConsentTerms terms);
+
+    /// <summary>The consent requests addressed to the person.</summary>
+    [Alias("GetConsentRequests")]
+    Task<IReadOnlyList<ConsentRequestView>> GetConsentRequests();
+
+    /// <summary>Approves a pending request: grants the consent it asked for.</summary>
+    [Alias("ApproveConsentRequest")]
+    Task<ConsentView> ApproveConsentRequest(string requestId);
+
+    /// <summary>Rejects a pending request.</summary>
+    [Alias("RejectConsentRequest")]
+    Task<ConsentRequestView> RejectConsentRequest(string requestId);
+
+    /// <summary>Answers a transfer question from memory.</summary>
+    [Alias("CheckTransfer")]
+    Task<TransferDecision> CheckTransfer(TransferQuestion question);
+
+    /// <summary>
+    /// Records statements about this person that their provider's grain checked (key, id, handle),
+    /// given the provider's protection profile version in force; one outcome each.
+    /// </summary>
+    [Alias("Record")]
+    Task<IReadOnlyList<StatementOutcome>> Record(IReadOnlyList<SubmittedStatement> statements, long? providerProfileVersion);
+
+    /// <summary>Every holder of the person's data and how it got there.</summary>
+    [Alias("GetCustodyView")]
+    Task<CustodyView> GetCustodyView();
+
+    /// <summary>The deletion obligations on copies of the person's data.</summary>
+    [Alias("GetObligations")]
+    Task<IReadOnlyList<ObligationView>> GetObligations();
+
+    /// <summary>Messages to the person, newest first.</summary>
+    [Alias("GetInbox")]
+    Task<IReadOnlyList<InboxMessage>> GetInbox();
+
+    /// <summary>Logs that an obligation's deadline passed; false when it was answered or already marked.</summary>
+    [Alias("MarkOverdue")]
+    Task<bool> MarkOverdue(string obligationId);
+
+    /// <summary>Logs that a consent expired; false when it had already ended.</summary>
+    [Alias("Expire")]
+    Task<bool> Expire(string consentId);
+}

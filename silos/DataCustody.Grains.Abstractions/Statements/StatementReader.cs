@@ -1,0 +1,180 @@
+using System.Text.Json;
+using DataCustody.Grains.Taxonomy;
+
+namespace DataCustody.Grains.Statements;
+
+/// <summary>
+/// Reads a statement payload, member by member in the documented order, into its record. Errors go to
+/// <see cref="ParseErrors"/>; a statement read with errors is made of placeholders and must be discarded.
+/// </summary>
+internal sealed class StatementReader(FideslangTaxonomy taxonomy)
+{
+    /// <summary>Room for a long model contract; the text is logged with the statement, so it is bounded.</summary>
+    private const int TermsTextMaxLength = 200_000;
+
+    private static readonly ValueRule<int> Level = ValueRules.Integer(1, 4);
+    private static readonly ValueRule<string> Subprocessor = ValueRules.Text(1, 200);
+
+    private readonly ValueRule<string> _category = ValueRules.Category(taxonomy);
+    private readonly ValueRule<string> _use = ValueRules.Use(taxonomy);
+
+    /// <summary>The statement in <paramref name="payload"/>, or <see langword="null"/> if its type cannot be told.</summary>
+    public Statement? Read(JsonElement payload, ParseErrors errors)
+    {
+        var o = new PayloadObject(payload, "", errors);
+        var id = o.Required("id", ValueRules.StatementId);
+        var issuedAt = o.Required("issuedAt", ValueRules.Time);
+        var type = o.Required("type", ValueRules.Text(1, 64));
+        if (type is null)
+        {
+            return null;
+        }
+        Statement? statement = type switch
+        {
+            StatementTypes.ProviderProfile => ProfileDeclared(o, id, issuedAt),
+            StatementTypes.ProviderTerms => TermsDeclared(o, id, issuedAt),
+            StatementTypes.DataCollected => DataCollected(o, id, issuedAt),
+            StatementTypes.DataTransferred => DataTransferred(o, id, issuedAt),
+            StatementTypes.DataReceived => DataReceived(o, id, issuedAt),
+            StatementTypes.DataDeleted => DataDeleted(o, id, issuedAt),
+            StatementTypes.HandleIssued => new HandleIssued(id, issuedAt,
+                o.Required("provider", ValueRules.ProviderId),
+                o.Required("handle", ValueRules.Handle)),
+            StatementTypes.ConsentRequested => new ConsentRequested(id, issuedAt,
+                o.Required("requestId", ValueRules.BrokerId),
+                o.Required("holder", ValueRules.ProviderId),
+                o.Required("handle", ValueRules.Handle),
+                o.Object("terms", ConsentTerms)),
+            StatementTypes.ConsentRejected => new ConsentRejected(id, issuedAt,
+                o.Required("requestId", ValueRules.BrokerId),
+                o.Required("holder", ValueRules.ProviderId),
+                o.Required("handle", ValueRules.Handle)),
+            StatementTypes.ConsentGranted => new ConsentGranted(id, issuedAt,
+                o.Required("consentId", ValueRules.BrokerId),
+                o.Optional("requestId", ValueRules.BrokerId),
+                o.Required("holder", ValueRules.ProviderId),
+                o.Required("handle", ValueRules.Handle),
+                o.Object("terms", ConsentTerms)),
+            StatementTypes.ConsentRevoked => new ConsentRevoked(id, issuedAt,
+                o.Required("consentId", ValueRules.BrokerId),
+                o.Required("holder", ValueRules.ProviderId),
+                o.Required("handle", ValueRules.Handle)),
+            StatementTypes.ConsentExpired => new ConsentExpired(id, issuedAt,
+                o.Required("consentId", ValueRules.BrokerId),
+                o.Required("holder", ValueRules.ProviderId),
+                o.Required("handle", ValueRules.Handle)),
+            StatementTypes.ObligationDue => new ObligationDue(id, issuedAt,
+                o.Required("obligationId", ValueRules.BrokerId),
+                o.Required("holder", ValueRules.ProviderId),
+                o.Required("handle", ValueRules.Handle),
+                o.Array("categories", 1, 64, _category),
+                o.Required("consentId", ValueRules.BrokerId),
+                o.Required("dueAt", ValueRules.Time)),
+            StatementTypes.ObligationOverdue => new ObligationOverdue(id, issuedAt,
+                o.Required("obligationId", ValueRules.BrokerId),
+                o.Required("holder", ValueRules.ProviderId),
+                o.Required("handle", ValueRules.Handle),
+                o.Required("dueAt", ValueRules.Time)),
+            StatementTypes.ProviderRegistered => new ProviderRegistered(id, issuedAt,
+                o.Required("provider", ValueRules.ProviderId),
+                o.Required("name", ValueRules.Text(1, 200)),
+                o.Required("jurisdiction", ValueRules.Jurisdiction),
+                o.Required("sector", ValueRules.Text(1, 100)),
+                o.Required("contact", ValueRules.Text(1, 200))),
+            StatementTypes.ProviderKeyAdded => new ProviderKeyAdded(id, issuedAt,
+                o.Required("provider", ValueRules.ProviderId),
+                o.Required("kid", ValueRules.Kid),
+                o.Required("publicKey", ValueRules.Ed25519PublicKey),
+                o.Required("validFrom", ValueRules.Time),
+                o.OptionalValue("validUntil", ValueRules.Time)),
+            StatementTypes.ProviderKeyRetired => new ProviderKeyRetired(id, issuedAt,
+                o.Required("provider", ValueRules.ProviderId),
+                o.Required("kid", ValueRules.Kid),
+                o.Required("retiredAt", ValueRules.Time)),
+            _ => null,
+        };
+        if (statement is null)
+        {
+            // Without a known type there is no list of members to hold the others against.
+            errors.Add("type", $"'{type}' is not a statement type");
+            return null;
+        }
+        o.RejectUnknownMembers();
+        return statement;
+    }
+
+    private static ProfileDeclared ProfileDeclared(PayloadObject o, string id, DateTimeOffset issuedAt) => new(id, issuedAt,
+        o.Required("provider", ValueRules.ProviderId),
+        o.Required("level", Level),
+        o.Required("encryptionAtRest", ValueRules.Boolean),
+        o.Required("encryptionInTransit", ValueRules.Boolean),
+        o.Required("pseudonymisation", ValueRules.Boolean),
+        o.Required("accessLogging", ValueRules.Boolean),
+        o.Objects("certifications", 0, 20, Certification),
+        o.Array("storageJurisdictions", 1, 20, ValueRules.Jurisdiction),
+        o.Required("retentionDays", ValueRules.Integer(0, 36500)),
+        o.Array("subprocessors", 0, 50, Subprocessor));
+
+    private static Certification Certification(PayloadObject o) => new(
+        o.Required("scheme", ValueRules.Scheme),
+        o.Required("identifier", ValueRules.Text(1, 200)),
+        o.Required("validUntil", ValueRules.Date));
+
+    private static TermsDeclared TermsDeclared(PayloadObject o, string id, DateTimeOffset issuedAt) => new(id, issuedAt,
+        o.Required("provider", ValueRules.ProviderId),
+        o.Required("sha256", ValueRules.Sha256),
+        o.Required("title", ValueRules.Text(1, 200)),
+        o.Optional("text", ValueRules.Text(1, TermsTextMaxLength)),
+        o.Object("summary", TermsSummary));
+
+    private static TermsSummary TermsSummary(PayloadObject o) => new(
+        o.Required("onwardTransferAllowed", ValueRules.Boolean),
+        o.Required("breachNotificationHours", ValueRules.Integer(1, 8760)),
+        o.Required("deletionDays", ValueRules.Integer(0, 3650)),
+        o.Required("governingJurisdiction", ValueRules.Jurisdiction));
+
+    private DataCollected DataCollected(PayloadObject o, string id, DateTimeOffset issuedAt) => new(id, issuedAt,
+        o.Required("provider", ValueRules.ProviderId),
+        o.Required("handle", ValueRules.Handle),
+        o.Array("categories", 1, 64, _category),
+        o.Array("purposes", 1, 32, _use),
+        o.Required("legalBasis", ValueRules.LegalBasis),
+        o.Optional("consentId", ValueRules.BrokerId));
+
+    private DataTransferred DataTransferred(PayloadObject o, string id, DateTimeOffset issuedAt) => new(id, issuedAt,
+        o.Required("provider", ValueRules.ProviderId),
+        o.Required("handle", ValueRules.Handle),
+        o.Required("recipient", ValueRules.ProviderId),
+        o.Array("categories", 1, 64, _category),
+        o.Array("purposes", 1, 32, _use),
+        o.Required("legalBasis", ValueRules.LegalBasis),
+        o.Optional("consentId", ValueRules.BrokerId),
+        o.Required("termsSha256", ValueRules.Sha256));
+
+    private DataReceived DataReceived(PayloadObject o, string id, DateTimeOffset issuedAt) => new(id, issuedAt,
+        o.Required("provider", ValueRules.ProviderId),
+        o.Required("handle", ValueRules.Handle),
+        o.Required("sender", ValueRules.ProviderId),
+        o.Required("transferId", ValueRules.StatementId),
+        o.Array("categories", 1, 64, _category),
+        o.Required("obtainedVia", ValueRules.Text(1, 500)));
+
+    private DataDeleted DataDeleted(PayloadObject o, string id, DateTimeOffset issuedAt) => new(id, issuedAt,
+        o.Required("provider", ValueRules.ProviderId),
+        o.Required("handle", ValueRules.Handle),
+        o.Array("categories", 1, 64, _category),
+        o.Optional("obligationId", ValueRules.BrokerId));
+
+    private ConsentTerms ConsentTerms(PayloadObject o) => new(
+        o.Array("categories", 1, 64, _category),
+        o.Array("purposes", 1, 32, _use),
+        o.Object("onwardTransfer", OnwardTransfer),
+        o.Required("retentionDays", ValueRules.Integer(1, 36500)),
+        o.Required("expiresAt", ValueRules.Time));
+
+    private static OnwardTransfer OnwardTransfer(PayloadObject o) => new(
+        o.Required("allowed", ValueRules.Boolean),
+        o.Array("recipients", 0, 50, ValueRules.ProviderId),
+        o.OptionalValue("minimumLevel", Level),
+        o.Array("termsSha256", 0, 20, ValueRules.Sha256));
+}

@@ -1,0 +1,435 @@
+using System.Security.Cryptography;
+using System.Text;
+using DataCustody.Grains.Custody.Projection;
+using DataCustody.Grains.Ledger;
+using DataCustody.Grains.Statements;
+using DataCustody.Grains.Taxonomy;
+using DataCustody.Storage.Custody;
+using Microsoft.Extensions.Options;
+
+namespace DataCustody.Grains.Custody;
+
+/// <summary>
+/// One person. Decides what their consents allow, records what providers say about their data
+/// (flagging what breaks a rule), and answers their custody view from memory.
+/// </summary>
+internal sealed class CitizenGrain(
+    PersonRegistry registry,
+    CustodyQueries queries,
+    InboxStore inbox,
+    EntryWriter writer,
+    IOptions<CustodyOptions> options) : Grain, ICitizenGrain
+{
+    private readonly Dictionary<string, ConsentTerms> _terms = new(StringComparer.Ordinal);
+    private PersonModel _model = new();
+    private byte[] _secret = [];
+
+    private string PersonId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var person = await registry.FindAsync(PersonId)
+            ?? await registry.AddAsync(PersonId, RandomNumberGenerator.GetBytes(32), writer.Now.ToUnixTimeMilliseconds());
+        _secret = person.Secret ?? throw new InvalidOperationException($"Person {PersonId} asked to be forgotten.");
+        var handles = await registry.HandlesAsync(PersonId);
+        _model = PersonModel.Load(handles, await queries.HandlesAsync([.. handles.Values]));
+    }
+
+    public async Task<string> GetHandle(string providerId)
+    {
+        var entries = new List<PendingEntry>();
+        var handle = await PrepareHandleAsync(providerId, entries);
+        if (entries.Count > 0)
+        {
+            await CommitAsync(entries);
+        }
+        return handle;
+    }
+
+    public async Task<ConsentView> GrantConsent(string holder, ConsentTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var entries = new List<PendingEntry>();
+        var handle = await PrepareHandleAsync(holder, entries);
+        var consentId = CustodyIds.Consent();
+        entries.Add(writer.FromBroker(new ConsentGranted(CustodyIds.BrokerStatement(), writer.Now, consentId, null, holder, handle, terms)));
+        await CommitAsync(entries);
+        return View(_model.Consents[consentId]);
+    }
+
+    public async Task<ConsentView> RevokeConsent(string consentId)
+    {
+        var consent = ActiveConsent(consentId);
+        var entries = new List<PendingEntry>
+        {
+            writer.FromBroker(new ConsentRevoked(CustodyIds.BrokerStatement(), writer.Now, consentId, consent.Holder, consent.Handle)),
+        };
+        var obligations = await CascadeAsync(consentId, entries);
+        var logged = await CommitAsync(entries);
+        await NotifyAsync("consent.revoked", "You withdrew a consent",
+            $"You withdrew your consent to {consent.Holder}. {Holders(obligations)} must now delete the copies of your data that depended on it.",
+            logged[0].Index);
+        return View(_model.Consents[consentId]);
+    }
+
+    public Task<IReadOnlyList<ConsentView>> GetConsents() =>
+        Task.FromResult<IReadOnlyList<ConsentView>>([.. _model.Consents.Values.OrderBy(c => c.GrantedIndex).Select(View)]);
+
+    public async Task<string> RequestConsent(string holder, ConsentTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var entries = new List<PendingEntry>();
+        var handle = await PrepareHandleAsync(holder, entries);
+        var requestId = CustodyIds.Request();
+        entries.Add(writer.FromBroker(new ConsentRequested(CustodyIds.BrokerStatement(), writer.Now, requestId, holder, handle, terms)));
+        var logged = await CommitAsync(entries);
+        await NotifyAsync("consent.requested", $"{holder} asks for your consent",
+            $"{holder} asks to use {string.Join(", ", terms.Categories)} for {string.Join(", ", terms.Purposes)} until {terms.ExpiresAt:yyyy-MM-dd}. Nothing happens until you approve or reject it.",
+            logged[^1].Index);
+        return requestId;
+    }
+
+    public Task<IReadOnlyList<ConsentRequestView>> GetConsentRequests() =>
+        Task.FromResult<IReadOnlyList<ConsentRequestView>>([.. _model.Requests.Values.OrderBy(r => r.RequestedIndex).Select(RequestView)]);
+
+    public async Task<ConsentView> ApproveConsentRequest(string requestId)
+    {
+        var request = PendingRequest(requestId);
+        var terms = Parse<ConsentRequested>(request.Statement).Terms;
+        if (terms.ExpiresAt <= writer.Now)
+        {
+            throw new InvalidOperationException($"Consent request {requestId} asked for a consent that has already expired.");
+        }
+        var consentId = CustodyIds.Consent();
+        await CommitAsync([writer.FromBroker(new ConsentGranted(CustodyIds.BrokerStatement(), writer.Now, consentId, requestId, request.Holder, request.Handle, terms))]);
+        return View(_model.Consents[consentId]);
+    }
+
+    public async Task<ConsentRequestView> RejectConsentRequest(string requestId)
+    {
+        var request = PendingRequest(requestId);
+        await CommitAsync([writer.FromBroker(new ConsentRejected(CustodyIds.BrokerStatement(), writer.Now, requestId, request.Holder, request.Handle))]);
+        return RequestView(_model.Requests[requestId]);
+    }
+
+    public async Task<TransferDecision> CheckTransfer(TransferQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (!_model.HandleByProvider.TryGetValue(question.Sender, out var handle) || handle != question.Handle)
+        {
+            throw new ArgumentException($"Handle {question.Handle} is not {question.Sender}'s handle of this person.", nameof(question));
+        }
+        var recipient = GrainFactory.GetGrain<IProviderGrain>(question.Recipient);
+        if (await recipient.GetRegistration() is null)
+        {
+            return new TransferDecision(false, null, [$"{question.Recipient} is not a registered provider"]);
+        }
+        var level = (await recipient.GetCurrentProfile())?.Level ?? 0;
+        var (consentId, reasons) = ConsentRules.ForTransfer(
+            Candidates(), question.Sender, question.Recipient, level, question.TermsSha256, question.Categories, question.Purposes, writer.Now);
+        return new TransferDecision(consentId is not null, consentId, reasons);
+    }
+
+    public async Task<IReadOnlyList<StatementOutcome>> Record(IReadOnlyList<SubmittedStatement> statements, long? providerProfileVersion)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        var outcomes = new List<StatementOutcome>(statements.Count);
+        // One at a time: each statement is judged against everything recorded before it.
+        foreach (var submitted in statements)
+        {
+            outcomes.Add(submitted.Statement switch
+            {
+                DataCollected s => await CollectedAsync(submitted, s, providerProfileVersion),
+                DataTransferred s => await TransferredAsync(submitted, s, providerProfileVersion),
+                DataReceived s => await ReceivedAsync(submitted, s, providerProfileVersion),
+                DataDeleted s => await DeletedAsync(submitted, s),
+                _ => StatementOutcome.Refused(submitted.Statement.Id, "type", $"A {submitted.Statement.Type} statement is not about a person."),
+            });
+        }
+        return outcomes;
+    }
+
+    public Task<CustodyView> GetCustodyView() => Task.FromResult(CustodyViewBuilder.Build(_model, writer.Now));
+
+    public Task<IReadOnlyList<ObligationView>> GetObligations() =>
+        Task.FromResult<IReadOnlyList<ObligationView>>([.. _model.Obligations.Values.OrderBy(o => o.DueIndex).Select(ObligationViews.From)]);
+
+    public async Task<IReadOnlyList<InboxMessage>> GetInbox() =>
+        [.. (await inbox.ListAsync(PersonId)).Select(m => new InboxMessage(m.MessageId, DateTimeOffset.FromUnixTimeMilliseconds(m.CreatedAtMs), m.Kind, m.Title, m.Body, m.EntryIndex))];
+
+    public async Task<bool> MarkOverdue(string obligationId)
+    {
+        if (!_model.Obligations.TryGetValue(obligationId, out var obligation) || obligation.Status != "due" || obligation.DueAtMs > writer.Now.ToUnixTimeMilliseconds())
+        {
+            return false;
+        }
+        var dueAt = DateTimeOffset.FromUnixTimeMilliseconds(obligation.DueAtMs);
+        var logged = await CommitAsync([writer.FromBroker(new ObligationOverdue(CustodyIds.BrokerStatement(), writer.Now, obligationId, obligation.Holder, obligation.Handle, dueAt))]);
+        await NotifyAsync("obligation.overdue", $"{obligation.Holder} has not deleted your data",
+            $"{obligation.Holder} had to delete {string.Join(", ", EntryProjection.ReadArray(obligation.Categories))} by {dueAt:yyyy-MM-dd} and has not reported doing so. The regulator sees this too.",
+            logged[0].Index);
+        return true;
+    }
+
+    public async Task<bool> Expire(string consentId)
+    {
+        if (!_model.Consents.TryGetValue(consentId, out var consent) || consent.Status != "active" || consent.ExpiresAtMs > writer.Now.ToUnixTimeMilliseconds())
+        {
+            return false;
+        }
+        var entries = new List<PendingEntry>
+        {
+            writer.FromBroker(new ConsentExpired(CustodyIds.BrokerStatement(), writer.Now, consentId, consent.Holder, consent.Handle)),
+        };
+        var obligations = await CascadeAsync(consentId, entries);
+        var logged = await CommitAsync(entries);
+        await NotifyAsync("consent.expired", "A consent of yours expired",
+            $"Your consent to {consent.Holder} reached its end date. {Holders(obligations)} must now delete the copies of your data that depended on it.",
+            logged[0].Index);
+        return true;
+    }
+
+    private async Task<StatementOutcome> CollectedAsync(SubmittedStatement submitted, DataCollected s, long? profileVersion)
+    {
+        var violations = new List<EntryViolation>();
+        string? rootConsent = null;
+        if (s.LegalBasis == LegalBasis.Consent)
+        {
+            (rootConsent, var reasons) = s.ConsentId is null
+                ? ConsentRules.ForUse(Candidates(), s.Provider, s.Categories, s.Purposes, writer.Now)
+                : ConsentRules.ForUse(Candidates().Where(c => c.Row.ConsentId == s.ConsentId), s.Provider, s.Categories, s.Purposes, writer.Now);
+            if (rootConsent is null)
+            {
+                violations.Add(new EntryViolation("no-consent", $"{s.Provider} collected data without a consent that covers it: {string.Join("; ", reasons)}."));
+            }
+        }
+        var notes = new EntryNotes { Violations = NullIfEmpty(violations), RootConsent = rootConsent, Version = profileVersion };
+        return await LogStatementAsync(submitted, notes, []);
+    }
+
+    private async Task<StatementOutcome> TransferredAsync(SubmittedStatement submitted, DataTransferred s, long? senderProfile)
+    {
+        var recipient = GrainFactory.GetGrain<IProviderGrain>(s.Recipient);
+        if (await recipient.GetRegistration() is null)
+        {
+            return StatementOutcome.Refused(s.Id, "recipient", $"{s.Recipient} is not a registered provider.");
+        }
+        var recipientProfile = await recipient.GetCurrentProfile();
+        var violations = new List<EntryViolation>();
+
+        var held = _model.Current(s.Provider, s.Handle).Select(h => h.Category).ToHashSet(StringComparer.Ordinal);
+        var notHeld = s.Categories.Where(c => !held.Contains(c)).ToList();
+        if (notHeld.Count > 0)
+        {
+            violations.Add(new EntryViolation("not-held", $"{s.Provider} passed on {string.Join(", ", notHeld)}, which the log does not show it holding."));
+        }
+        if (await GrainFactory.GetGrain<IProviderGrain>(s.Provider).GetTerms(s.TermsSha256) is null && await recipient.GetTerms(s.TermsSha256) is null)
+        {
+            violations.Add(new EntryViolation("unknown-terms", $"Neither {s.Provider} nor {s.Recipient} declared terms {s.TermsSha256}."));
+        }
+        string? consentId = null;
+        if (s.LegalBasis == LegalBasis.Consent)
+        {
+            var candidates = s.ConsentId is null ? Candidates() : Candidates().Where(c => c.Row.ConsentId == s.ConsentId);
+            (consentId, var reasons) = ConsentRules.ForTransfer(candidates, s.Provider, s.Recipient, recipientProfile?.Level ?? 0, s.TermsSha256, s.Categories, s.Purposes, writer.Now);
+            if (consentId is null)
+            {
+                violations.Add(new EntryViolation("no-consent", $"{s.Provider} passed the data to {s.Recipient} without a consent that allows it: {string.Join("; ", reasons)}."));
+            }
+        }
+        // A copy depends on the consent that allowed the transfer, else on whatever the sender's copy depends on.
+        var rootConsent = consentId ?? _model.Current(s.Provider, s.Handle).Where(h => s.Categories.Contains(h.Category)).Select(h => h.RootConsentId).FirstOrDefault(c => c is not null);
+        var openedByRecipient = _model.Hops.Values.FirstOrDefault(h => h.Sender == s.Provider && h.TransferId == s.Id && h.TransferIndex is null);
+
+        var entries = new List<PendingEntry>();
+        var recipientHandle = openedByRecipient?.RecipientHandle ?? await PrepareHandleAsync(s.Recipient, entries);
+        var notes = new EntryNotes
+        {
+            Violations = NullIfEmpty(violations),
+            RecipientHandle = recipientHandle,
+            SenderProfile = senderProfile,
+            RecipientProfile = recipientProfile?.Version,
+            RootConsent = rootConsent,
+            Hop = openedByRecipient?.HopId,
+        };
+        var outcome = await LogStatementAsync(submitted, notes, entries);
+        if (violations.Any(v => v.Code == "no-consent"))
+        {
+            await NotifyAsync("violation", $"{s.Provider} passed on your data without your consent",
+                $"{s.Provider} reported giving {string.Join(", ", s.Categories)} to {s.Recipient}, and no consent of yours allows that. The transfer is recorded and flagged for the regulator.",
+                outcome.Index);
+        }
+        return outcome with { RecipientHandle = recipientHandle };
+    }
+
+    private async Task<StatementOutcome> ReceivedAsync(SubmittedStatement submitted, DataReceived s, long? recipientProfile)
+    {
+        if (await GrainFactory.GetGrain<IProviderGrain>(s.Sender).GetRegistration() is null)
+        {
+            return StatementOutcome.Refused(s.Id, "sender", $"{s.Sender} is not a registered provider.");
+        }
+        var hop = _model.Hops.Values.FirstOrDefault(h => h.Sender == s.Sender && h.TransferId == s.TransferId);
+        var violations = new List<EntryViolation>();
+        if (hop is not null)
+        {
+            if (hop.Recipient != s.Provider)
+            {
+                return StatementOutcome.Refused(s.Id, "transferId", $"Transfer {s.TransferId} of {s.Sender} went to {hop.Recipient}.");
+            }
+            if (hop.ReceivedIndex is not null)
+            {
+                return StatementOutcome.Refused(s.Id, "transferId", $"Transfer {s.TransferId} of {s.Sender} was confirmed at entry {hop.ReceivedIndex}.");
+            }
+            var sent = EntryProjection.ReadArray(hop.Categories);
+            var extra = s.Categories.Where(c => !sent.Contains(c)).ToList();
+            if (extra.Count > 0)
+            {
+                violations.Add(new EntryViolation("categories-differ", $"{s.Provider} received {string.Join(", ", extra)}, which {s.Sender} did not report sending."));
+            }
+        }
+        var notes = new EntryNotes
+        {
+            Violations = NullIfEmpty(violations),
+            Hop = hop?.HopId,
+            SenderHandle = hop?.SenderHandle,
+            RecipientProfile = recipientProfile,
+        };
+        return await LogStatementAsync(submitted, notes, []);
+    }
+
+    private async Task<StatementOutcome> DeletedAsync(SubmittedStatement submitted, DataDeleted s)
+    {
+        var remaining = _model.Current(s.Provider, s.Handle).Select(h => h.Category).Where(c => !s.Categories.Contains(c)).ToHashSet(StringComparer.Ordinal);
+        var open = _model.Obligations.Values.Where(o => o.Holder == s.Provider && o.Handle == s.Handle && o.Status != "answered").ToList();
+        if (s.ObligationId is not null)
+        {
+            var named = open.FirstOrDefault(o => o.ObligationId == s.ObligationId);
+            if (named is null)
+            {
+                return StatementOutcome.Refused(s.Id, "obligationId", $"{s.ObligationId} is not an open obligation of {s.Provider} about this person.");
+            }
+        }
+        var answered = open.Where(o => !EntryProjection.ReadArray(o.Categories).Any(remaining.Contains)).Select(o => o.ObligationId).ToList();
+        var violations = new List<EntryViolation>();
+        if (s.ObligationId is not null && !answered.Contains(s.ObligationId))
+        {
+            violations.Add(new EntryViolation("obligation-not-fulfilled", $"{s.Provider} answered {s.ObligationId} but still holds some of its categories."));
+        }
+        var notes = new EntryNotes { Violations = NullIfEmpty(violations), Answers = NullIfEmpty(answered) };
+        return await LogStatementAsync(submitted, notes, []);
+    }
+
+    private async Task<StatementOutcome> LogStatementAsync(SubmittedStatement submitted, EntryNotes notes, List<PendingEntry> before)
+    {
+        before.Add(writer.FromProvider(submitted, notes));
+        var logged = await CommitAsync(before);
+        var entry = logged[^1];
+        return StatementOutcome.Logged(submitted.Statement.Id, entry.Index, entry.LeafHash, notes.Violations ?? []);
+    }
+
+    /// <summary>
+    /// Adds an obligation.due entry for every holder whose current copy depends on the consent,
+    /// downstream included; the deadline comes from the terms in force at that copy's hop.
+    /// </summary>
+    private async Task<IReadOnlyList<ObligationDue>> CascadeAsync(string consentId, List<PendingEntry> entries)
+    {
+        var obligations = new List<ObligationDue>();
+        var dependent = _model.Holdings.Where(h => h.ReleasedIndex is null && h.RootConsentId == consentId).GroupBy(h => (h.Holder, h.Handle));
+        foreach (var copies in dependent)
+        {
+            var days = options.Value.DefaultDeletionDays;
+            foreach (var terms in copies.Select(h => (h.SourceHolder, h.TermsSha256)).Distinct())
+            {
+                if (terms.TermsSha256 is not null && terms.SourceHolder is not null)
+                {
+                    var version = await GrainFactory.GetGrain<IProviderGrain>(terms.SourceHolder).GetTerms(terms.TermsSha256)
+                        ?? await GrainFactory.GetGrain<IProviderGrain>(copies.Key.Holder).GetTerms(terms.TermsSha256);
+                    days = Math.Min(days, version?.DeletionDays ?? days);
+                }
+            }
+            var obligation = new ObligationDue(
+                CustodyIds.BrokerStatement(), writer.Now, CustodyIds.Obligation(), copies.Key.Holder, copies.Key.Handle,
+                [.. copies.Select(h => h.Category).Distinct().Order(StringComparer.Ordinal)], consentId, writer.Now.AddDays(Math.Max(days, 1)));
+            obligations.Add(obligation);
+            entries.Add(writer.FromBroker(obligation));
+        }
+        return obligations;
+    }
+
+    private async Task<string> PrepareHandleAsync(string providerId, List<PendingEntry> entries)
+    {
+        if (_model.HandleByProvider.TryGetValue(providerId, out var known))
+        {
+            return known;
+        }
+        if (await GrainFactory.GetGrain<IProviderGrain>(providerId).GetRegistration() is null)
+        {
+            throw new ArgumentException($"{providerId} is not a registered provider.", nameof(providerId));
+        }
+        var handle = PairwiseHandle.Derive(_secret, providerId);
+        // Linked before it is logged: a failed append leaves a link that the retry logs.
+        await registry.LinkAsync(handle, providerId, PersonId);
+        entries.Add(writer.FromBroker(new HandleIssued(CustodyIds.BrokerStatement(), writer.Now, providerId, handle)));
+        return handle;
+    }
+
+    private async Task<IReadOnlyList<LoggedEntry>> CommitAsync(IReadOnlyList<PendingEntry> entries)
+    {
+        var logged = await writer.AppendAsync(entries);
+        foreach (var entry in logged)
+        {
+            foreach (var change in EntryProjection.Changes(entry.Decoded))
+            {
+                _model.Apply(change);
+            }
+        }
+        return logged;
+    }
+
+    private Task NotifyAsync(string kind, string title, string body, long? entryIndex) =>
+        inbox.AddAsync(new InboxStore.Message(CustodyIds.Message(), PersonId, writer.Now.ToUnixTimeMilliseconds(), kind, title, body, entryIndex));
+
+    private IEnumerable<ConsentRules.Candidate> Candidates() =>
+        _model.Consents.Values.Select(row => new ConsentRules.Candidate(row, TermsOf(row)));
+
+    private ConsentTerms TermsOf(ConsentRow row)
+    {
+        if (!_terms.TryGetValue(row.ConsentId, out var terms))
+        {
+            terms = Parse<ConsentGranted>(row.Statement).Terms;
+            _terms[row.ConsentId] = terms;
+        }
+        return terms;
+    }
+
+    private ConsentRow ActiveConsent(string consentId) =>
+        _model.Consents.TryGetValue(consentId, out var consent) && consent.Status == "active"
+            ? consent
+            : throw new ArgumentException($"{consentId} is not an active consent of this person.", nameof(consentId));
+
+    private ConsentRequestRow PendingRequest(string requestId) =>
+        _model.Requests.TryGetValue(requestId, out var request) && request.Status == "pending"
+            ? request
+            : throw new ArgumentException($"{requestId} is not a pending consent request of this person.", nameof(requestId));
+
+    private ConsentView View(ConsentRow row) => new(
+        row.ConsentId, row.Holder, row.Handle, TermsOf(row), ConsentViews.Status(row.Status),
+        Parse<ConsentGranted>(row.Statement).IssuedAt, row.GrantedIndex, row.EndedIndex, row.RequestId);
+
+    private static ConsentRequestView RequestView(ConsentRequestRow row) => new(
+        row.RequestId, row.Holder, Parse<ConsentRequested>(row.Statement).Terms, ConsentViews.RequestStatus(row.Status), row.RequestedIndex);
+
+    private static T Parse<T>(string json)
+        where T : Statement =>
+        StatementCodec.Parse(Encoding.UTF8.GetBytes(json)).Statement as T
+            ?? throw new InvalidDataException($"A stored statement is not a {typeof(T).Name}.");
+
+    private static string Holders(IReadOnlyList<ObligationDue> obligations) => obligations.Count switch
+    {
+        0 => "No holder",
+        1 => obligations[0].Holder,
+        _ => string.Join(", ", obligations.Select(o => o.Holder).Distinct()),
+    };
+
+    private static IReadOnlyList<T>? NullIfEmpty<T>(List<T> items) => items.Count == 0 ? null : items;
+}

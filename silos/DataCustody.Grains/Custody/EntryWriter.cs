@@ -1,0 +1,52 @@
+using DataCustody.Grains.Custody.Projection;
+using DataCustody.Grains.Ledger;
+using DataCustody.Grains.Statements;
+using DataCustody.Transparency.Jws;
+using DataCustody.Transparency.Merkle;
+
+namespace DataCustody.Grains.Custody;
+
+/// <summary>An entry about to be logged, with the statement it carries and the statement's exact payload.</summary>
+public sealed record PendingEntry(LogEntry Entry, Statement Statement, byte[] Payload);
+
+/// <summary>An entry that was logged: where, and its RFC 6962 leaf hash.</summary>
+public sealed record LoggedEntry(DecodedEntry Decoded, byte[] LeafHash)
+{
+    /// <summary>The entry's index in the log.</summary>
+    public long Index => Decoded.Index;
+}
+
+/// <summary>Wraps statements into log entries (signing the broker's own) and appends them as one batch.</summary>
+public sealed class EntryWriter(IGrainFactory grains, BrokerSigner signer, BrokerClock clock)
+{
+    /// <summary>The broker's clock.</summary>
+    public DateTimeOffset Now => clock.Now;
+
+    /// <summary>A statement the broker makes, signed with its statement key.</summary>
+    public PendingEntry FromBroker(BrokerStatement statement, EntryNotes? notes = null)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        var payload = StatementCodec.Serialize(statement);
+        return new PendingEntry(new LogEntry(statement.Type, Now.ToUnixTimeMilliseconds(), LogEntry.Broker, signer.Sign(payload), notes), statement, payload);
+    }
+
+    /// <summary>A provider's statement, logged as the exact bytes received.</summary>
+    public PendingEntry FromProvider(SubmittedStatement submitted, EntryNotes? notes)
+    {
+        ArgumentNullException.ThrowIfNull(submitted);
+        var payload = CompactJws.Parse(submitted.Jws).Payload.ToArray();
+        var entry = new LogEntry(submitted.Statement.Type, Now.ToUnixTimeMilliseconds(), submitted.Statement.Provider, submitted.Jws, notes);
+        return new PendingEntry(entry, submitted.Statement, payload);
+    }
+
+    /// <summary>Appends the entries as consecutive log entries, once durable.</summary>
+    public async Task<IReadOnlyList<LoggedEntry>> AppendAsync(IReadOnlyList<PendingEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var leaves = entries.Select(e => e.Entry.ToLeaf()).ToList();
+        var appended = await grains.GetGrain<ILedgerGrain>(LedgerKey.Id).Append(leaves);
+        return [.. entries.Select((e, i) => new LoggedEntry(
+            new DecodedEntry(appended.FirstIndex + i, e.Entry, e.Statement, e.Payload),
+            MerkleHash.Leaf(leaves[i])))];
+    }
+}

@@ -1,0 +1,127 @@
+using DataCustody.Grains.Custody.Projection;
+using DataCustody.Storage.Custody;
+
+namespace DataCustody.Grains.Custody;
+
+/// <summary>
+/// A person's part of the projections, held in memory by their grain: loaded from the database
+/// on activation and kept current by applying the same changes the projector writes.
+/// </summary>
+public sealed class PersonModel
+{
+    /// <summary>The person's handle at each provider.</summary>
+    public Dictionary<string, string> HandleByProvider { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Consents by id.</summary>
+    public Dictionary<string, ConsentRow> Consents { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Consent requests by id.</summary>
+    public Dictionary<string, ConsentRequestRow> Requests { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Hops by id (the entry index of their first statement).</summary>
+    public SortedDictionary<long, HopRow> Hops { get; } = [];
+
+    /// <summary>Every copy of every category, current and ended, in log order.</summary>
+    public List<HoldingRow> Holdings { get; } = [];
+
+    /// <summary>Obligations by id.</summary>
+    public Dictionary<string, ObligationRow> Obligations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="handle"/> is one of this person's.</summary>
+    public bool Owns(string? handle) => handle is not null && HandleByProvider.ContainsValue(handle);
+
+    /// <summary>Builds the model from the rows stored under the person's handles.</summary>
+    public static PersonModel Load(IReadOnlyDictionary<string, string> handles, CustodyQueries.HandleState state)
+    {
+        ArgumentNullException.ThrowIfNull(handles);
+        ArgumentNullException.ThrowIfNull(state);
+        var model = new PersonModel();
+        foreach (var (provider, handle) in handles)
+        {
+            model.HandleByProvider[provider] = handle;
+        }
+        foreach (var row in state.Consents)
+        {
+            model.Consents[row.ConsentId] = row;
+        }
+        foreach (var row in state.Requests)
+        {
+            model.Requests[row.RequestId] = row;
+        }
+        foreach (var row in state.Hops)
+        {
+            model.Hops[row.HopId] = row;
+        }
+        model.Holdings.AddRange(state.Holdings);
+        foreach (var row in state.Obligations)
+        {
+            model.Obligations[row.ObligationId] = row;
+        }
+        return model;
+    }
+
+    /// <summary>Applies a change this person's entries made; changes about other people are ignored.</summary>
+    public void Apply(ProjectionChange change)
+    {
+        switch (change)
+        {
+            case RowAdded { Row: HandleRow row }:
+                HandleByProvider[row.ProviderId] = row.Handle;
+                break;
+            case RowAdded { Row: ConsentRow row }:
+                Consents[row.ConsentId] = row;
+                break;
+            case RowAdded { Row: ConsentRequestRow row }:
+                Requests[row.RequestId] = row;
+                break;
+            case RowAdded { Row: HopRow row }:
+                Hops[row.HopId] = row;
+                break;
+            case RowAdded { Row: HoldingRow row }:
+                Holdings.Add(row);
+                break;
+            case RowAdded { Row: ObligationRow row }:
+                Obligations[row.ObligationId] = row;
+                break;
+            case RequestDecided c when Requests.TryGetValue(c.RequestId, out var request):
+                Requests[c.RequestId] = request with { Status = c.Status, DecidedIndex = c.DecidedIndex };
+                break;
+            case ConsentEnded c when Consents.TryGetValue(c.ConsentId, out var consent):
+                Consents[c.ConsentId] = consent with { Status = c.Status, EndedIndex = c.EndedIndex };
+                break;
+            case HopConfirmed c when Hops.TryGetValue(c.HopId, out var hop):
+                Hops[c.HopId] = hop with { RecipientHandle = c.RecipientHandle, ReceivedAtMs = c.ReceivedAtMs, ReceivedIndex = c.ReceivedIndex, ObtainedVia = c.ObtainedVia };
+                break;
+            case HopCompleted c when Hops.TryGetValue(c.SenderSide.HopId, out var hop):
+                // The same columns CustodyProjectionWriter.CompleteHopAsync sets.
+                Hops[hop.HopId] = hop with
+                {
+                    SenderHandle = c.SenderSide.SenderHandle, Purposes = c.SenderSide.Purposes, LegalBasis = c.SenderSide.LegalBasis,
+                    ConsentId = c.SenderSide.ConsentId, TermsSha256 = c.SenderSide.TermsSha256, SenderProfileVersion = c.SenderSide.SenderProfileVersion,
+                    RecipientProfileVersion = c.SenderSide.RecipientProfileVersion, TransferredAtMs = c.SenderSide.TransferredAtMs,
+                    TransferIndex = c.SenderSide.TransferIndex,
+                };
+                break;
+            case HoldingsReleased c:
+                for (var i = 0; i < Holdings.Count; i++)
+                {
+                    var holding = Holdings[i];
+                    if (holding.Holder == c.Holder && holding.Handle == c.Handle && holding.ReleasedIndex is null && c.Categories.Contains(holding.Category))
+                    {
+                        Holdings[i] = holding with { ReleasedIndex = c.ReleasedIndex, ReleasedAtMs = c.ReleasedAtMs };
+                    }
+                }
+                break;
+            case ObligationAnswered c when Obligations.TryGetValue(c.ObligationId, out var obligation):
+                Obligations[c.ObligationId] = obligation with { Status = "answered", AnsweredIndex = c.AnsweredIndex };
+                break;
+            case ObligationWentOverdue c when Obligations.TryGetValue(c.ObligationId, out var obligation):
+                Obligations[c.ObligationId] = obligation with { Status = "overdue", OverdueIndex = c.OverdueIndex };
+                break;
+        }
+    }
+
+    /// <summary>The holder's current copies under <paramref name="handle"/>.</summary>
+    public IEnumerable<HoldingRow> Current(string holder, string handle) =>
+        Holdings.Where(h => h.ReleasedIndex is null && h.Holder == holder && h.Handle == handle);
+}

@@ -1,0 +1,56 @@
+using DataCustody.Storage.Custody;
+using DataCustody.Storage.Ledger;
+
+namespace DataCustody.Grains.Custody.Projection;
+
+/// <summary>Writes the custody projections of every appended entry inside the append transaction.</summary>
+public sealed class CustodyProjector : ILedgerProjector
+{
+    /// <inheritdoc />
+    public async Task ProjectAsync(LedgerWrite write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var writer = new CustodyProjectionWriter(write);
+        foreach (var entry in write.Entries)
+        {
+            if (DecodedEntry.Decode(entry.Index, entry.Leaf) is not { } decoded)
+            {
+                continue;
+            }
+            foreach (var change in EntryProjection.Changes(decoded))
+            {
+                await ApplyAsync(writer, change).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Writes one change.</summary>
+    public static Task ApplyAsync(CustodyProjectionWriter writer, ProjectionChange change)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        return change switch
+        {
+            RowAdded { Row: ProviderRow row } => writer.InsertProviderAsync(row),
+            RowAdded { Row: ProviderKeyRow row } => writer.InsertProviderKeyAsync(row),
+            RowAdded { Row: ProfileRow row } => writer.InsertProfileAsync(row),
+            RowAdded { Row: TermsRow row } => writer.InsertTermsAsync(row),
+            RowAdded { Row: StatementRow row } => writer.InsertStatementAsync(row),
+            RowAdded { Row: HandleRow row } => writer.InsertHandleAsync(row),
+            RowAdded { Row: ConsentRequestRow row } => writer.InsertConsentRequestAsync(row),
+            RowAdded { Row: ConsentRow row } => writer.InsertConsentAsync(row),
+            RowAdded { Row: HopRow row } => writer.InsertHopAsync(row),
+            RowAdded { Row: HoldingRow row } => writer.InsertHoldingAsync(row),
+            RowAdded { Row: ObligationRow row } => writer.InsertObligationAsync(row),
+            RowAdded { Row: ViolationRow row } => writer.InsertViolationAsync(row),
+            KeyRetired c => writer.RetireProviderKeyAsync(c.ProviderId, c.Kid, c.RetiredAtMs),
+            RequestDecided c => writer.DecideConsentRequestAsync(c.RequestId, c.Status, c.DecidedIndex),
+            ConsentEnded c => writer.EndConsentAsync(c.ConsentId, c.Status, c.EndedIndex),
+            HopConfirmed c => writer.ConfirmHopAsync(c.HopId, c.RecipientHandle, c.ReceivedAtMs, c.ReceivedIndex, c.ObtainedVia),
+            HopCompleted c => writer.CompleteHopAsync(c.SenderSide),
+            HoldingsReleased c => writer.ReleaseHoldingsAsync(c.Holder, c.Handle, c.Categories, c.ReleasedIndex, c.ReleasedAtMs),
+            ObligationAnswered c => writer.AnswerObligationAsync(c.ObligationId, c.AnsweredIndex),
+            ObligationWentOverdue c => writer.MarkObligationOverdueAsync(c.ObligationId, c.OverdueIndex),
+            _ => throw new InvalidOperationException($"No projection for {change}."),
+        };
+    }
+}

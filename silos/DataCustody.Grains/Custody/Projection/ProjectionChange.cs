@@ -1,0 +1,37 @@
+using DataCustody.Storage.Custody;
+
+namespace DataCustody.Grains.Custody.Projection;
+
+/// <summary>
+/// One change a log entry makes to the custody projections. The projector writes changes to the
+/// database inside the append transaction; grains apply the same changes to their memory, so
+/// both always agree.
+/// </summary>
+public abstract record ProjectionChange;
+
+/// <summary>A new row of one of the projection tables.</summary>
+public sealed record RowAdded(object Row) : ProjectionChange;
+
+/// <summary>A key stops signing.</summary>
+public sealed record KeyRetired(string ProviderId, string Kid, long RetiredAtMs) : ProjectionChange;
+
+/// <summary>A consent request was approved or rejected.</summary>
+public sealed record RequestDecided(string RequestId, string Status, long DecidedIndex) : ProjectionChange;
+
+/// <summary>A consent was revoked or expired.</summary>
+public sealed record ConsentEnded(string ConsentId, string Status, long EndedIndex) : ProjectionChange;
+
+/// <summary>The recipient confirmed a hop the sender reported.</summary>
+public sealed record HopConfirmed(long HopId, string RecipientHandle, long ReceivedAtMs, long ReceivedIndex, string ObtainedVia) : ProjectionChange;
+
+/// <summary>The sender reported a hop the recipient had reported first.</summary>
+public sealed record HopCompleted(HopRow SenderSide) : ProjectionChange;
+
+/// <summary>A holder's current copies of categories ended.</summary>
+public sealed record HoldingsReleased(string Holder, string Handle, IReadOnlyList<string> Categories, long ReleasedIndex, long ReleasedAtMs) : ProjectionChange;
+
+/// <summary>A holder answered an obligation.</summary>
+public sealed record ObligationAnswered(string ObligationId, long AnsweredIndex) : ProjectionChange;
+
+/// <summary>An obligation's deadline passed unanswered.</summary>
+public sealed record ObligationWentOverdue(string ObligationId, long OverdueIndex) : ProjectionChange;

@@ -1,0 +1,85 @@
+using Dapper;
+using DataCustody.Storage.Ledger;
+
+namespace DataCustody.Storage.Custody;
+
+/// <summary>
+/// Writes the custody projections inside a ledger append transaction. Each method is one change
+/// that one log entry makes; the projector calls them in entry order.
+/// </summary>
+public sealed class CustodyProjectionWriter(LedgerWrite write)
+{
+    public Task InsertProviderAsync(ProviderRow row) => InsertAsync(row, "providers");
+
+    public Task InsertProviderKeyAsync(ProviderKeyRow row) => InsertAsync(row, "provider_keys");
+
+    public Task RetireProviderKeyAsync(string providerId, string kid, long retiredAtMs) => ExecuteAsync(
+        "UPDATE provider_keys SET retired_at_ms = @retiredAtMs WHERE provider_id = @providerId AND kid = @kid",
+        new { providerId, kid, retiredAtMs });
+
+    public Task InsertProfileAsync(ProfileRow row) => InsertAsync(row, "provider_profiles");
+
+    public Task InsertTermsAsync(TermsRow row) => InsertAsync(row, "provider_terms");
+
+    public Task InsertStatementAsync(StatementRow row) => InsertAsync(row, "statements");
+
+    public Task InsertHandleAsync(HandleRow row) => InsertAsync(row, "handles");
+
+    public Task InsertConsentRequestAsync(ConsentRequestRow row) => InsertAsync(row, "consent_requests");
+
+    public Task DecideConsentRequestAsync(string requestId, string status, long decidedIndex) => ExecuteAsync(
+        "UPDATE consent_requests SET status = @status, decided_index = @decidedIndex WHERE request_id = @requestId",
+        new { requestId, status, decidedIndex });
+
+    public Task InsertConsentAsync(ConsentRow row) => InsertAsync(row, "consents");
+
+    public Task EndConsentAsync(string consentId, string status, long endedIndex) => ExecuteAsync(
+        "UPDATE consents SET status = @status, ended_index = @endedIndex WHERE consent_id = @consentId",
+        new { consentId, status, endedIndex });
+
+    public Task InsertHopAsync(HopRow row) => InsertAsync(row, "hops");
+
+    /// <summary>Adds the recipient's side to a hop the sender reported.</summary>
+    public Task ConfirmHopAsync(long hopId, string recipientHandle, long receivedAtMs, long receivedIndex, string obtainedVia) => ExecuteAsync(
+        "UPDATE hops SET recipient_handle = @recipientHandle, received_at_ms = @receivedAtMs, received_index = @receivedIndex, obtained_via = @obtainedVia WHERE hop_id = @hopId",
+        new { hopId, recipientHandle, receivedAtMs, receivedIndex, obtainedVia });
+
+    /// <summary>Adds the sender's side to a hop the recipient reported first.</summary>
+    public Task CompleteHopAsync(HopRow senderSide) => ExecuteAsync(
+        """
+        UPDATE hops SET sender_handle = @SenderHandle, purposes = @Purposes, legal_basis = @LegalBasis,
+            consent_id = @ConsentId, terms_sha256 = @TermsSha256, sender_profile_version = @SenderProfileVersion,
+            recipient_profile_version = @RecipientProfileVersion, transferred_at_ms = @TransferredAtMs,
+            transfer_index = @TransferIndex
+        WHERE hop_id = @HopId
+        """,
+        senderSide);
+
+    public Task InsertHoldingAsync(HoldingRow row) => InsertAsync(row, "holdings");
+
+    /// <summary>Ends the holder's current copies of the categories.</summary>
+    public Task ReleaseHoldingsAsync(string holder, string handle, IReadOnlyList<string> categories, long releasedIndex, long releasedAtMs) => ExecuteAsync(
+        $"""
+        UPDATE holdings SET released_index = @releasedIndex, released_at_ms = @releasedAtMs
+        WHERE holder = @holder AND handle = @handle AND released_index IS NULL AND {write.Dialect.InList("category", "categories")}
+        """,
+        new { holder, handle, categories = categories.ToArray(), releasedIndex, releasedAtMs });
+
+    public Task InsertObligationAsync(ObligationRow row) => InsertAsync(row, "obligations");
+
+    public Task AnswerObligationAsync(string obligationId, long answeredIndex) => ExecuteAsync(
+        "UPDATE obligations SET status = 'answered', answered_index = @answeredIndex WHERE obligation_id = @obligationId",
+        new { obligationId, answeredIndex });
+
+    public Task MarkObligationOverdueAsync(string obligationId, long overdueIndex) => ExecuteAsync(
+        "UPDATE obligations SET status = 'overdue', overdue_index = @overdueIndex WHERE obligation_id = @obligationId",
+        new { obligationId, overdueIndex });
+
+    public Task InsertViolationAsync(ViolationRow row) => InsertAsync(row, "violations");
+
+    private Task InsertAsync<TRow>(TRow row, string table)
+        where TRow : notnull => ExecuteAsync(RowInsert<TRow>.Into(table), row);
+
+    private Task ExecuteAsync(string sql, object parameters) =>
+        write.Connection.ExecuteAsync(sql, parameters, write.Transaction);
+}

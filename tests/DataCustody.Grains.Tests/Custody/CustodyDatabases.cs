@@ -1,0 +1,27 @@
+using DataCustody.Storage;
+using DataCustody.Testing;
+
+namespace DataCustody.Grains.Tests.Custody;
+
+/// <summary>One PostgreSQL server per test class; each test starts a cluster on a fresh database of the provider it runs on.</summary>
+public sealed class CustodyDatabases : IAsyncLifetime
+{
+    private ThrowawayPostgres? _postgres;
+
+    public static TheoryData<StorageProvider> Providers => [StorageProvider.Sqlite, StorageProvider.Postgres];
+
+    public async Task InitializeAsync() => _postgres = await ThrowawayPostgres.StartAsync(durable: false);
+
+    public async Task DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
+
+    public async Task<CustodyCluster> StartClusterAsync(StorageProvider provider) =>
+        await CustodyCluster.StartAsync(
+            provider,
+            provider == StorageProvider.Postgres ? await _postgres!.CreateDatabaseAsync($"custody_{Guid.NewGuid():N}") : null);
+}
