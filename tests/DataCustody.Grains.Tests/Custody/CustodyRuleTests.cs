@@ -1,0 +1,184 @@
+using DataCustody.Grains.Custody;
+using DataCustody.Grains.Statements;
+using DataCustody.Grains.Taxonomy;
+using DataCustody.Storage;
+
+namespace DataCustody.Grains.Tests.Custody;
+
+/// <summary>The rules on SQLite.</summary>
+public sealed class SqliteCustodyRuleTests(CustodyDatabases databases) : CustodyRuleTests(databases, StorageProvider.Sqlite);
+
+/// <summary>The rules on PostgreSQL.</summary>
+public sealed class PostgresCustodyRuleTests(CustodyDatabases databases) : CustodyRuleTests(databases, StorageProvider.Postgres);
+
+/// <summary>
+/// The rules of the custody domain: what is refused because it cannot be true, what is recorded
+/// but flagged because it broke a rule, and what the consent checks allow.
+/// </summary>
+public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvider provider) : IClassFixture<CustodyDatabases>, IAsyncLifetime
+{
+    private static readonly string[] Contact = ["user.contact.email"];
+    private static readonly string[] Service = ["essential.service"];
+    private CustodyCluster _cluster = null!;
+    private ProviderActor _shop = null!;
+    private ProviderActor _partner = null!;
+    private ProviderActor _weak = null!;
+    private string _terms = "";
+
+    public async Task InitializeAsync()
+    {
+        _cluster = await databases.StartClusterAsync(provider);
+        _shop = await new ProviderActor(_cluster, "shop.example").JoinAsync("JP", level: 3);
+        _partner = await new ProviderActor(_cluster, "partner.example").JoinAsync("JP", level: 3);
+        _weak = await new ProviderActor(_cluster, "weak.example").JoinAsync("JP", level: 1);
+        _terms = await _shop.DeclareTermsAsync("Partner contract", deletionDays: 10);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _shop.Dispose();
+        _partner.Dispose();
+        _weak.Dispose();
+        await _cluster.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Statements_that_cannot_be_true_are_refused_naming_the_field()
+    {
+        var handle = await _cluster.Person("p1").GetHandle(_shop.Id);
+        var partnerHandle = await _cluster.Person("p1").GetHandle(_partner.Id);
+        var collect = new DataCollected(_shop.NextId(), _shop.Now, _shop.Id, handle, [.. Contact], [.. Service], LegalBasis.Contract, null);
+
+        Assert.Equal("handle", (await _shop.CollectAsync("h_aaaaaaaaaaaaaaaaaaaaaaaaaa", Contact, Service, LegalBasis.Contract)).Field);
+        Assert.Equal("handle", (await _shop.CollectAsync(partnerHandle, Contact, Service, LegalBasis.Contract)).Field);
+        Assert.Equal("kid", (await _shop.SubmitAsync(collect, kid: "no-such-key")).Field);
+        Assert.Equal("issuedAt", (await _shop.SubmitAsync(collect with { Id = _shop.NextId(), IssuedAt = _shop.Now.AddHours(1) })).Field);
+        Assert.Equal("provider", (await _partner.SubmitAsync(collect with { Id = _partner.NextId() })).Field);
+        Assert.Equal("recipient", (await _shop.TransferAsync(handle, "nobody.example", Contact, Service, _terms, LegalBasis.Contract)).Field);
+        Assert.Equal("obligationId", (await _shop.DeleteAsync(handle, Contact, "obl_doesnotexist00")).Field);
+        Assert.All(await _cluster.Person("p1").GetCustodyView() is var view ? view.Holders : [], h => Assert.Fail($"nothing was recorded, yet {h.Holder} holds data"));
+    }
+
+    [Fact]
+    public async Task A_retired_key_signs_nothing_issued_after_its_retirement()
+    {
+        var handle = await _cluster.Person("p2").GetHandle(_shop.Id);
+        var before = new DataCollected(_shop.NextId(), _shop.Now.AddSeconds(-10), _shop.Id, handle, [.. Contact], [.. Service], LegalBasis.Contract, null);
+
+        await _shop.Grain.RetireKey(_shop.Kid, _shop.Now.AddSeconds(-5));
+
+        Assert.Equal(StatementResult.Recorded, (await _shop.SubmitAsync(before)).Result);
+        var after = await _shop.CollectAsync(handle, Contact, Service, LegalBasis.Contract);
+        Assert.Equal(StatementResult.Rejected, after.Result);
+        Assert.Equal("kid", after.Field);
+    }
+
+    [Fact]
+    public async Task A_repeated_statement_id_returns_the_original_result_and_different_content_is_refused()
+    {
+        var handle = await _cluster.Person("p3").GetHandle(_shop.Id);
+        var statement = new DataCollected(_shop.NextId(), _shop.Now, _shop.Id, handle, [.. Contact], [.. Service], LegalBasis.Contract, null);
+
+        var first = await _shop.SubmitAsync(statement);
+        var again = await _shop.SubmitAsync(statement);
+        var sameBatch = await _shop.Grain.Submit([_shop.Sign(statement with { Id = "twice" }), _shop.Sign(statement with { Id = "twice" })]);
+        var changed = await _shop.SubmitAsync(statement with { Categories = ["user.contact.phone_number"] });
+
+        Assert.Equal(StatementResult.Duplicate, again.Result);
+        Assert.Equal(first.Index, again.Index);
+        Assert.Equal(first.LeafHash, again.LeafHash);
+        Assert.Equal([StatementResult.Recorded, StatementResult.Duplicate], sameBatch.Select(o => o.Result));
+        Assert.Equal(sameBatch[0].Index, sameBatch[1].Index);
+        Assert.Equal((StatementResult.Rejected, "id"), (changed.Result, changed.Field));
+    }
+
+    [Fact]
+    public async Task What_breaks_a_rule_is_recorded_and_flagged()
+    {
+        var person = _cluster.Person("p4");
+        var handle = await person.GetHandle(_shop.Id);
+
+        var unconsented = await _shop.CollectAsync(handle, Contact, Service);
+        var byContract = await _shop.CollectAsync(handle, ["user.name"], Service, LegalBasis.Contract);
+        var passedOn = await _shop.TransferAsync(handle, _partner.Id, Contact, Service, _terms);
+
+        Assert.Equal(["no-consent"], unconsented.Violations.Select(v => v.Code));
+        Assert.Empty(byContract.Violations);
+        Assert.Equal(["no-consent"], passedOn.Violations.Select(v => v.Code));
+        Assert.Equal(StatementResult.Recorded, passedOn.Result);
+        Assert.Contains(await person.GetInbox(), m => m.Kind == "violation" && m.EntryIndex == passedOn.Index);
+        Assert.Contains((await person.GetCustodyView()).Holders, h => h.Holder == _partner.Id);
+    }
+
+    [Fact]
+    public async Task The_transfer_check_follows_named_recipients_levels_terms_and_expiry()
+    {
+        var person = _cluster.Person("p5");
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            ["user.contact"], ["essential"], new OnwardTransfer(true, [], 2, [_terms]), 30, _shop.Now.AddDays(30)));
+        TransferQuestion Ask(string recipient, string? terms, string[]? categories = null, string[]? purposes = null) =>
+            new(_shop.Id, consent.Handle, recipient, categories ?? Contact, purposes ?? Service, terms);
+
+        var allowed = await _shop.Grain.CheckTransfer(Ask(_partner.Id, _terms));
+        var lowLevel = await _shop.Grain.CheckTransfer(Ask(_weak.Id, _terms));
+        var otherTerms = await _shop.Grain.CheckTransfer(Ask(_partner.Id, new string('0', 64)));
+        var otherCategory = await _shop.Grain.CheckTransfer(Ask(_partner.Id, _terms, ["user.financial"]));
+        var otherPurpose = await _shop.Grain.CheckTransfer(Ask(_partner.Id, _terms, purposes: ["marketing.advertising"]));
+
+        Assert.Equal((true, consent.ConsentId), (allowed.Allowed, allowed.ConsentId));
+        Assert.Contains(lowLevel.Reasons, r => r.Contains("level 2", StringComparison.Ordinal));
+        Assert.Contains(otherTerms.Reasons, r => r.Contains("only under terms", StringComparison.Ordinal));
+        Assert.Contains(otherCategory.Reasons, r => r.Contains("user.financial", StringComparison.Ordinal));
+        Assert.Contains(otherPurpose.Reasons, r => r.Contains("marketing.advertising", StringComparison.Ordinal));
+        Assert.False(lowLevel.Allowed || otherTerms.Allowed || otherCategory.Allowed || otherPurpose.Allowed);
+
+        _cluster.Clock.Advance(TimeSpan.FromDays(31));
+        var expired = await _shop.Grain.CheckTransfer(Ask(_partner.Id, _terms));
+        await _cluster.Grains.GetGrain<IDeadlineSweeperGrain>(0).Sweep();
+
+        Assert.False(expired.Allowed);
+        Assert.Contains(expired.Reasons, r => r.Contains("expired", StringComparison.Ordinal));
+        Assert.Equal(ConsentStatus.Expired, (await person.GetConsents()).Single().Status);
+    }
+
+    [Fact]
+    public async Task A_hop_is_confirmed_only_when_both_sides_have_signed_whichever_comes_first()
+    {
+        var person = _cluster.Person("p6");
+        var handle = await person.GetHandle(_shop.Id);
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        await _shop.CollectAsync(handle, Contact, Service, LegalBasis.Contract);
+
+        var receipt = await _partner.ReceiveAsync(partnerHandle, _shop.Id, "transfer-7", Contact);
+        var oneSided = (await person.GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Single().Chain.Single();
+        var transfer = await _shop.TransferAsync(handle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract, id: "transfer-7");
+        var confirmed = (await person.GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Single().Chain.Single();
+
+        Assert.False(oneSided.Confirmed);
+        Assert.Equal(partnerHandle, transfer.RecipientHandle);
+        Assert.True(confirmed.Confirmed);
+        Assert.Equal(receipt.Index, confirmed.HopId);
+        Assert.Equal([receipt.Index!.Value, transfer.Index!.Value], confirmed.Evidence.Order());
+    }
+
+    [Fact]
+    public async Task A_consent_request_waits_for_the_person()
+    {
+        var person = _cluster.Person("p7");
+        var handle = await person.GetHandle(_shop.Id);
+        var terms = new ConsentTerms(["user.name"], ["marketing.communications"], new OnwardTransfer(false, [], null, []), 90, _shop.Now.AddDays(90));
+
+        var approvedId = await _shop.Grain.RequestConsent(handle, terms);
+        var rejectedId = await _shop.Grain.RequestConsent(handle, terms);
+        var pending = await person.GetConsentRequests();
+        var consent = await person.ApproveConsentRequest(approvedId);
+        var rejected = await person.RejectConsentRequest(rejectedId);
+
+        Assert.All(pending, r => Assert.Equal(ConsentRequestStatus.Pending, r.Status));
+        Assert.Equal((ConsentStatus.Active, approvedId), (consent.Status, consent.RequestId));
+        Assert.Equal(ConsentRequestStatus.Rejected, rejected.Status);
+        await Assert.ThrowsAsync<ArgumentException>(() => person.ApproveConsentRequest(rejectedId));
+        Assert.Single(await person.GetConsents());
+        Assert.Equal(2, (await person.GetInbox()).Count(m => m.Kind == "consent.requested"));
+    }
+}
