@@ -7,6 +7,7 @@ using DataCustody.Storage.Dialects;
 using DataCustody.Storage.Ledger;
 using DataCustody.Testing;
 using DataCustody.Transparency.Checkpoints;
+using DataCustody.Transparency.Codecs;
 using DataCustody.Transparency.Merkle;
 using DataCustody.Transparency.Notes;
 using Orleans.Configuration;
@@ -29,6 +30,7 @@ public sealed class ClusterFailoverTests(Xunit.Abstractions.ITestOutputHelper ou
         await using var postgres = await ThrowawayPostgres.StartAsync(durable: true);
         var connectionString = await postgres.CreateDatabaseAsync("cluster");
         using var signer = NoteSignerKey.Generate(Origin);
+        var statementKey = StrictBase64.EncodeUrl(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var folder = Directory.CreateTempSubdirectory("datacustody-cluster-");
         var silos = new Dictionary<int, ChildProcess>();
         try
@@ -36,7 +38,7 @@ public sealed class ClusterFailoverTests(Xunit.Abstractions.ITestOutputHelper ou
             foreach (var _ in Enumerable.Range(0, 2))
             {
                 var siloPort = FreePort.Next();
-                silos[siloPort] = await StartSiloAsync(siloPort, connectionString, signer, folder.FullName);
+                silos[siloPort] = await StartSiloAsync(siloPort, connectionString, signer, statementKey, folder.FullName);
             }
 
             // A gateway in client mode serves the cluster's log over HTTP throughout.
@@ -134,7 +136,7 @@ public sealed class ClusterFailoverTests(Xunit.Abstractions.ITestOutputHelper ou
         }
     }
 
-    private static async Task<ChildProcess> StartSiloAsync(int siloPort, string connectionString, NoteSignerKey signer, string folder)
+    private static async Task<ChildProcess> StartSiloAsync(int siloPort, string connectionString, NoteSignerKey signer, string statementKey, string folder)
     {
         var environment = new Dictionary<string, string>
         {
@@ -151,6 +153,7 @@ public sealed class ClusterFailoverTests(Xunit.Abstractions.ITestOutputHelper ou
             ["Clustering__Membership__TableRefreshTimeout"] = "00:00:02",
             ["Log__Origin"] = Origin,
             ["Log__SigningKey"] = signer.ToSecretString(),
+            ["Log__StatementKey"] = statementKey,
         };
         var silo = ChildProcess.Start(ChildProcess.RepositoryAssembly("silos/DataCustody.Silo", "DataCustody.Silo"), environment, folder);
         await silo.WaitForOutputAsync("Log verifier key:", TimeSpan.FromSeconds(60));
