@@ -182,8 +182,9 @@ internal sealed class ProviderGrain(
 
     private async Task RecordAcceptedAsync(List<(int Slot, SubmittedStatement Statement, TaskCompletionSource<StatementOutcome> Outcome)> accepted)
     {
-        // Look up earlier recordings and the people behind the handles, all at once.
-        var routes = await Task.WhenAll(accepted.Select(async item => (item, route: await RouteAsync(item.Statement))));
+        // Look up earlier recordings in one query and the people behind the handles, all at once.
+        var recorded = await queries.StatementsAsync(ProviderId, [.. accepted.Select(a => a.Statement.Statement.Id)]);
+        var routes = await Task.WhenAll(accepted.Select(async item => (item, route: await RouteAsync(item.Statement, recorded))));
         var own = new List<(SubmittedStatement Statement, TaskCompletionSource<StatementOutcome> Outcome)>();
         var byPerson = new Dictionary<string, List<(SubmittedStatement Statement, TaskCompletionSource<StatementOutcome> Outcome)>>(StringComparer.Ordinal);
         foreach (var (item, route) in routes)
@@ -216,13 +217,12 @@ internal sealed class ProviderGrain(
     }
 
     /// <summary>Where a statement goes: nowhere (an outcome already), this grain, or a person's grain.</summary>
-    private async Task<(StatementOutcome? Outcome, string? Person)> RouteAsync(SubmittedStatement submitted)
+    private async Task<(StatementOutcome? Outcome, string? Person)> RouteAsync(SubmittedStatement submitted, IReadOnlyDictionary<string, StatementRow> recorded)
     {
         var statement = submitted.Statement;
-        var recorded = await queries.StatementAsync(ProviderId, statement.Id);
-        if (recorded is not null)
+        if (recorded.TryGetValue(statement.Id, out var earlier))
         {
-            return (await RepeatAsync(statement.Id, submitted.PayloadSha256, recorded.PayloadSha256, recorded.EntryIndex), null);
+            return (await RepeatAsync(statement.Id, submitted.PayloadSha256, earlier.PayloadSha256, earlier.EntryIndex), null);
         }
         var handle = statement switch
         {

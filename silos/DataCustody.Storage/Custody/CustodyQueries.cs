@@ -49,13 +49,18 @@ public sealed class CustodyQueries(Database database)
         return new HandleState(consents.AsList(), requests.AsList(), hops.AsList(), holdings.AsList(), obligations.AsList());
     }
 
-    /// <summary>The idempotency record of a provider's statement id, if it was recorded.</summary>
-    public async Task<StatementRow?> StatementAsync(string providerId, string statementId)
+    /// <summary>The idempotency records of those of a provider's statement ids that were recorded, by id.</summary>
+    public async Task<IReadOnlyDictionary<string, StatementRow>> StatementsAsync(string providerId, IReadOnlyCollection<string> statementIds)
     {
+        if (statementIds.Count == 0)
+        {
+            return new Dictionary<string, StatementRow>();
+        }
         await using var connection = await database.OpenAsync().ConfigureAwait(false);
-        return await connection.QuerySingleOrDefaultAsync<StatementRow>(
-            "SELECT * FROM statements WHERE provider_id = @providerId AND statement_id = @statementId",
-            new { providerId, statementId }).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<StatementRow>(
+            $"SELECT * FROM statements WHERE provider_id = @providerId AND {database.Dialect.InList("statement_id", "statementIds")}",
+            new { providerId, statementIds = statementIds.ToArray() }).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.StatementId, StringComparer.Ordinal);
     }
 
     /// <summary>A provider's obligations that are not answered yet.</summary>
