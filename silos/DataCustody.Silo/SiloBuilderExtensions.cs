@@ -93,8 +93,13 @@ public static class SiloBuilderExtensions
         return database;
     }
 
-    private static Database CreateDatabase(SiloSettings settings)
+    /// <summary>
+    /// The storage database that <paramref name="settings"/> name: <c>Storage:ConnectionString</c>,
+    /// or for SQLite by default <c>custody.db</c> in the data folder (which is created).
+    /// </summary>
+    public static Database CreateDatabase(SiloSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var connectionString = settings.Storage.ConnectionString;
         if (settings.Storage.Provider == StorageProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
         {
