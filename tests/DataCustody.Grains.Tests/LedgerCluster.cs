@@ -61,7 +61,7 @@ public sealed class LedgerCluster : IAsyncDisposable
         var builder = new TestClusterBuilder(1);
         builder.Properties["DataFolder"] = folder;
         builder.Properties["Log:Origin"] = "test.datacustody/log";
-        builder.Properties["Ledger:CheckpointInterval"] = "00:00:00.200";
+        builder.Properties["Ledger:CheckpointInterval"] = "00:00:00.100";
         builder.AddSiloBuilderConfigurator<Configurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();

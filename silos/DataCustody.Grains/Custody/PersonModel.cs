@@ -102,6 +102,15 @@ public sealed class PersonModel
                     TransferIndex = c.SenderSide.TransferIndex,
                 };
                 break;
+            case HoldingsInherited c:
+                for (var i = 0; i < Holdings.Count; i++)
+                {
+                    if (Holdings[i].ViaHop == c.HopId)
+                    {
+                        Holdings[i] = Holdings[i] with { RootConsentId = c.RootConsentId, TermsSha256 = c.TermsSha256 };
+                    }
+                }
+                break;
             case HoldingsReleased c:
                 for (var i = 0; i < Holdings.Count; i++)
                 {

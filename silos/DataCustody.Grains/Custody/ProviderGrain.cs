@@ -224,6 +224,10 @@ internal sealed class ProviderGrain(
         {
             return (await RepeatAsync(statement.Id, submitted.PayloadSha256, earlier.PayloadSha256, earlier.EntryIndex), null);
         }
+        if (KeyRefusal(submitted) is { } refusal)
+        {
+            return (refusal, null);
+        }
         var handle = statement switch
         {
             DataCollected s => s.Handle,
@@ -274,10 +278,16 @@ internal sealed class ProviderGrain(
         {
             return StatementOutcome.Refused(statement.Id, "provider", $"The statement names {statement.Provider}, not {ProviderId}.");
         }
-        if (statement.IssuedAt > writer.Now + options.Value.MaxClockSkew)
-        {
-            return StatementOutcome.Refused(statement.Id, "issuedAt", $"The statement is issued at {statement.IssuedAt:O}, in the future.");
-        }
+        return statement.IssuedAt > writer.Now + options.Value.MaxClockSkew
+            ? StatementOutcome.Refused(statement.Id, "issuedAt", $"The statement is issued at {statement.IssuedAt:O}, in the future.")
+            : null;
+    }
+
+    // Checked after the look-up of earlier recordings: a retry of a recorded statement gets its
+    // original result even when the key was retired since.
+    private StatementOutcome? KeyRefusal(SubmittedStatement submitted)
+    {
+        var statement = submitted.Statement;
         if (!_model.Keys.TryGetValue(submitted.Kid, out var key))
         {
             return StatementOutcome.Refused(statement.Id, "kid", $"{ProviderId} has no key {submitted.Kid}.");

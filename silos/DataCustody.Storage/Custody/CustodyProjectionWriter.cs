@@ -57,6 +57,11 @@ public sealed class CustodyProjectionWriter(LedgerWrite write)
 
     public Task InsertHoldingAsync(HoldingRow row) => InsertAsync(row, "holdings");
 
+    /// <summary>Sets what the copies that came by a hop depend on, once the sender reports the hop.</summary>
+    public Task InheritHoldingsAsync(long hopId, string? rootConsentId, string? termsSha256) => ExecuteAsync(
+        "UPDATE holdings SET root_consent_id = @rootConsentId, terms_sha256 = @termsSha256 WHERE via_hop = @hopId",
+        new { hopId, rootConsentId, termsSha256 });
+
     /// <summary>Ends the holder's current copies of the categories.</summary>
     public Task ReleaseHoldingsAsync(string holder, string handle, IReadOnlyList<string> categories, long releasedIndex, long releasedAtMs) => ExecuteAsync(
         $"""

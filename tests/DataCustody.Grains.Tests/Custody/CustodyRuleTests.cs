@@ -181,4 +181,71 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         Assert.Single(await person.GetConsents());
         Assert.Equal(2, (await person.GetInbox()).Count(m => m.Kind == "consent.requested"));
     }
+
+    [Fact]
+    public async Task A_copy_first_reported_by_its_recipient_still_depends_on_the_consent_that_allowed_it()
+    {
+        var person = _cluster.Person("p8");
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            [.. Contact], [.. Service], new OnwardTransfer(true, [_partner.Id], null, []), 30, _shop.Now.AddDays(30)));
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        await _shop.CollectAsync(consent.Handle, Contact, Service, consentId: consent.ConsentId);
+
+        await _partner.ReceiveAsync(partnerHandle, _shop.Id, "transfer-8", Contact);
+        await _shop.TransferAsync(consent.Handle, _partner.Id, Contact, Service, _terms, consentId: consent.ConsentId, id: "transfer-8");
+        await person.RevokeConsent(consent.ConsentId);
+
+        Assert.Equal([_partner.Id, _shop.Id], (await person.GetObligations()).Select(o => o.Holder).Order());
+        Assert.Equal(10, ((await person.GetObligations()).Single(o => o.Holder == _partner.Id).DueAt - _shop.Now).TotalDays, precision: 3);
+    }
+
+    [Fact]
+    public async Task A_receipt_naming_a_transfer_of_another_person_stays_one_sided_whatever_the_order()
+    {
+        var alice = _cluster.Person("p9a");
+        var bob = _cluster.Person("p9b");
+        var aliceHandle = await alice.GetHandle(_shop.Id);
+        var bobAtPartner = await bob.GetHandle(_partner.Id);
+        var bobHandle = await bob.GetHandle(_shop.Id);
+
+        var sent = await _shop.TransferAsync(aliceHandle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract, id: "transfer-9");
+        var wrongPerson = await _partner.ReceiveAsync(bobAtPartner, _shop.Id, "transfer-9", Contact);
+        var receiptFirst = await _partner.ReceiveAsync(bobAtPartner, _shop.Id, "transfer-10", Contact);
+        var thenSent = await _shop.TransferAsync(aliceHandle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract, id: "transfer-10");
+        var other = await _shop.CollectAsync(bobHandle, Contact, Service, LegalBasis.Contract);
+
+        Assert.All(new[] { sent, wrongPerson, receiptFirst, thenSent, other }, o => Assert.Equal(StatementResult.Recorded, o.Result));
+        Assert.All((await alice.GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Single().Chain, hop => Assert.False(hop.Confirmed));
+        Assert.All((await bob.GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Single().Chain, hop => Assert.False(hop.Confirmed));
+    }
+
+    [Fact]
+    public async Task A_transfer_to_another_recipient_than_a_receipt_named_gets_a_hop_and_handle_of_its_own()
+    {
+        var person = _cluster.Person("p10");
+        var handle = await person.GetHandle(_shop.Id);
+        var partnerHandle = await person.GetHandle(_partner.Id);
+
+        await _partner.ReceiveAsync(partnerHandle, _shop.Id, "transfer-11", Contact);
+        var toWeak = await _shop.TransferAsync(handle, _weak.Id, Contact, Service, _terms, LegalBasis.Contract, id: "transfer-11");
+
+        Assert.Equal(await person.GetHandle(_weak.Id), toWeak.RecipientHandle);
+        Assert.NotEqual(partnerHandle, toWeak.RecipientHandle);
+        var view = await person.GetCustodyView();
+        Assert.Contains(view.Holders, h => h.Holder == _weak.Id);
+        Assert.False(view.Holders.Single(h => h.Holder == _partner.Id).Holdings.Single().Chain.Single().Confirmed);
+    }
+
+    [Fact]
+    public async Task A_retry_after_the_key_was_retired_returns_the_original_result()
+    {
+        var handle = await _cluster.Person("p11").GetHandle(_shop.Id);
+        var statement = new DataCollected(_shop.NextId(), _shop.Now, _shop.Id, handle, [.. Contact], [.. Service], LegalBasis.Contract, null);
+        var first = await _shop.SubmitAsync(statement);
+
+        await _shop.Grain.RetireKey(_shop.Kid, statement.IssuedAt);
+        var retry = await _shop.SubmitAsync(statement);
+
+        Assert.Equal((StatementResult.Duplicate, first.Index), (retry.Result, retry.Index));
+    }
 }

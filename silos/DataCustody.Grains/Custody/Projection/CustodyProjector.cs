@@ -47,6 +47,7 @@ public sealed class CustodyProjector : ILedgerProjector
             ConsentEnded c => writer.EndConsentAsync(c.ConsentId, c.Status, c.EndedIndex),
             HopConfirmed c => writer.ConfirmHopAsync(c.HopId, c.RecipientHandle, c.ReceivedAtMs, c.ReceivedIndex, c.ObtainedVia),
             HopCompleted c => writer.CompleteHopAsync(c.SenderSide),
+            HoldingsInherited c => writer.InheritHoldingsAsync(c.HopId, c.RootConsentId, c.TermsSha256),
             HoldingsReleased c => writer.ReleaseHoldingsAsync(c.Holder, c.Handle, c.Categories, c.ReleasedIndex, c.ReleasedAtMs),
             ObligationAnswered c => writer.AnswerObligationAsync(c.ObligationId, c.AnsweredIndex),
             ObligationWentOverdue c => writer.MarkObligationOverdueAsync(c.ObligationId, c.OverdueIndex),

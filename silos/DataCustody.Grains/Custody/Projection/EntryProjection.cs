@@ -176,8 +176,10 @@ public static class EntryProjection
         };
         if (notes?.Hop is not null)
         {
-            // The recipient reported this hop first; its copies exist since then.
+            // The recipient reported this hop first; its copies exist since then and now learn
+            // what they depend on.
             changes.Add(new HopCompleted(hop));
+            changes.Add(new HoldingsInherited(hop.HopId, notes.RootConsent, t.TermsSha256));
             return;
         }
         changes.Add(new RowAdded(hop));

@@ -27,6 +27,12 @@ public sealed record HopConfirmed(long HopId, string RecipientHandle, long Recei
 /// <summary>The sender reported a hop the recipient had reported first.</summary>
 public sealed record HopCompleted(HopRow SenderSide) : ProjectionChange;
 
+/// <summary>
+/// The sender reported a hop the recipient had reported first: the recipient's copies now depend
+/// on the consent and terms the transfer names.
+/// </summary>
+public sealed record HoldingsInherited(long HopId, string? RootConsentId, string? TermsSha256) : ProjectionChange;
+
 /// <summary>A holder's current copies of categories ended.</summary>
 public sealed record HoldingsReleased(string Holder, string Handle, IReadOnlyList<string> Categories, long ReleasedIndex, long ReleasedAtMs) : ProjectionChange;
 

@@ -103,7 +103,9 @@ CREATE TABLE hops (
     received_index INTEGER,
     obtained_via TEXT
 );
-CREATE UNIQUE INDEX hops_by_transfer ON hops (sender, transfer_id);
+-- One hop per transfer and recipient handle: a receipt that names a transfer of another person
+-- or another recipient opens a hop of its own, visible as unconfirmed.
+CREATE UNIQUE INDEX hops_by_transfer ON hops (sender, transfer_id, recipient_handle);
 CREATE INDEX hops_by_sender_handle ON hops (sender_handle);
 CREATE INDEX hops_by_recipient_handle ON hops (recipient_handle);
 
