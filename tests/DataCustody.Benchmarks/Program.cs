@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using DataCustody.Benchmarks.Custody;
 using DataCustody.Benchmarks.Ledger;
 
 // Subcommands of our own get their arms above the default one; everything else is
@@ -8,6 +9,7 @@ using DataCustody.Benchmarks.Ledger;
 return args switch
 {
     ["ledger", .. var options] => await LedgerLoadCommand.RunAsync(options),
+    ["custody", .. var options] => await CustodyLoadCommand.RunAsync(options),
     _ => RunBenchmarks(args),
 };
 
