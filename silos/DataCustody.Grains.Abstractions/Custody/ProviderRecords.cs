@@ -62,3 +62,10 @@ public sealed record TermsVersion(
 public sealed record ProviderHistory(
     [property: Id(0)] IReadOnlyList<ProfileVersion> Profiles,
     [property: Id(1)] IReadOnlyList<TermsVersion> Terms);
+
+/// <summary>What others need to know of a provider in one call: registered, and the protection it declares now.</summary>
+[GenerateSerializer, Immutable, Alias("DataCustody.Custody.ProviderStanding")]
+public sealed record ProviderStanding(
+    [property: Id(0)] bool Registered,
+    [property: Id(1)] int Level,
+    [property: Id(2)] long? ProfileVersion);

@@ -28,8 +28,9 @@ internal sealed class CitizenGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Registry writes block their thread on SQLite's write lock; keep them off the grain scheduler.
         var person = await registry.FindAsync(PersonId)
-            ?? await registry.AddAsync(PersonId, RandomNumberGenerator.GetBytes(32), writer.Now.ToUnixTimeMilliseconds());
+            ?? await Task.Run(() => registry.AddAsync(PersonId, RandomNumberGenerator.GetBytes(32), writer.Now.ToUnixTimeMilliseconds()));
         _secret = person.Secret ?? throw new InvalidOperationException($"Person {PersonId} asked to be forgotten.");
         var handles = await registry.HandlesAsync(PersonId);
         _model = PersonModel.Load(handles, await queries.HandlesAsync([.. handles.Values]));
@@ -119,14 +120,13 @@ internal sealed class CitizenGrain(
         {
             throw new ArgumentException($"Handle {question.Handle} is not {question.Sender}'s handle of this person.", nameof(question));
         }
-        var recipient = GrainFactory.GetGrain<IProviderGrain>(question.Recipient);
-        if (await recipient.GetRegistration() is null)
+        var recipient = await GrainFactory.GetGrain<IProviderGrain>(question.Recipient).GetStanding();
+        if (!recipient.Registered)
         {
             return new TransferDecision(false, null, [$"{question.Recipient} is not a registered provider"]);
         }
-        var level = (await recipient.GetCurrentProfile())?.Level ?? 0;
         var (consentId, reasons) = ConsentRules.ForTransfer(
-            Candidates(), question.Sender, question.Recipient, level, question.TermsSha256, question.Categories, question.Purposes, writer.Now);
+            Candidates(), question.Sender, question.Recipient, recipient.Level, question.TermsSha256, question.Categories, question.Purposes, writer.Now);
         return new TransferDecision(consentId is not null, consentId, reasons);
     }
 
@@ -210,11 +210,11 @@ internal sealed class CitizenGrain(
     private async Task<StatementOutcome> TransferredAsync(SubmittedStatement submitted, DataTransferred s, long? senderProfile)
     {
         var recipient = GrainFactory.GetGrain<IProviderGrain>(s.Recipient);
-        if (await recipient.GetRegistration() is null)
+        var standing = await recipient.GetStanding();
+        if (!standing.Registered)
         {
             return StatementOutcome.Refused(s.Id, "recipient", $"{s.Recipient} is not a registered provider.");
         }
-        var recipientProfile = await recipient.GetCurrentProfile();
         var violations = new List<EntryViolation>();
 
         var held = _model.Current(s.Provider, s.Handle).Select(h => h.Category).ToHashSet(StringComparer.Ordinal);
@@ -231,7 +231,7 @@ internal sealed class CitizenGrain(
         if (s.LegalBasis == LegalBasis.Consent)
         {
             var candidates = s.ConsentId is null ? Candidates() : Candidates().Where(c => c.Row.ConsentId == s.ConsentId);
-            (consentId, var reasons) = ConsentRules.ForTransfer(candidates, s.Provider, s.Recipient, recipientProfile?.Level ?? 0, s.TermsSha256, s.Categories, s.Purposes, writer.Now);
+            (consentId, var reasons) = ConsentRules.ForTransfer(candidates, s.Provider, s.Recipient, standing.Level, s.TermsSha256, s.Categories, s.Purposes, writer.Now);
             if (consentId is null)
             {
                 violations.Add(new EntryViolation("no-consent", $"{s.Provider} passed the data to {s.Recipient} without a consent that allows it: {string.Join("; ", reasons)}."));
@@ -248,7 +248,7 @@ internal sealed class CitizenGrain(
             Violations = NullIfEmpty(violations),
             RecipientHandle = recipientHandle,
             SenderProfile = senderProfile,
-            RecipientProfile = recipientProfile?.Version,
+            RecipientProfile = standing.ProfileVersion,
             RootConsent = rootConsent,
             Hop = openedByRecipient?.HopId,
         };
@@ -264,7 +264,7 @@ internal sealed class CitizenGrain(
 
     private async Task<StatementOutcome> ReceivedAsync(SubmittedStatement submitted, DataReceived s, long? recipientProfile)
     {
-        if (await GrainFactory.GetGrain<IProviderGrain>(s.Sender).GetRegistration() is null)
+        if (!(await GrainFactory.GetGrain<IProviderGrain>(s.Sender).GetStanding()).Registered)
         {
             return StatementOutcome.Refused(s.Id, "sender", $"{s.Sender} is not a registered provider.");
         }
@@ -360,13 +360,13 @@ internal sealed class CitizenGrain(
         {
             return known;
         }
-        if (await GrainFactory.GetGrain<IProviderGrain>(providerId).GetRegistration() is null)
+        if (!(await GrainFactory.GetGrain<IProviderGrain>(providerId).GetStanding()).Registered)
         {
             throw new ArgumentException($"{providerId} is not a registered provider.", nameof(providerId));
         }
         var handle = PairwiseHandle.Derive(_secret, providerId);
         // Linked before it is logged: a failed append leaves a link that the retry logs.
-        await registry.LinkAsync(handle, providerId, PersonId);
+        await Task.Run(() => registry.LinkAsync(handle, providerId, PersonId));
         entries.Add(writer.FromBroker(new HandleIssued(CustodyIds.BrokerStatement(), writer.Now, providerId, handle)));
         return handle;
     }
@@ -385,7 +385,7 @@ internal sealed class CitizenGrain(
     }
 
     private Task NotifyAsync(string kind, string title, string body, long? entryIndex) =>
-        inbox.AddAsync(new InboxStore.Message(CustodyIds.Message(), PersonId, writer.Now.ToUnixTimeMilliseconds(), kind, title, body, entryIndex));
+        Task.Run(() => inbox.AddAsync(new InboxStore.Message(CustodyIds.Message(), PersonId, writer.Now.ToUnixTimeMilliseconds(), kind, title, body, entryIndex)));
 
     private IEnumerable<ConsentRules.Candidate> Candidates() =>
         _model.Consents.Values.Select(row => new ConsentRules.Candidate(row, TermsOf(row)));

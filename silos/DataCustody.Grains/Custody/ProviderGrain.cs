@@ -150,6 +150,11 @@ internal sealed class ProviderGrain(
         return await Task.WhenAll(outcomes);
     }
 
+    public Task<ProviderStanding> GetStanding() => Task.FromResult(new ProviderStanding(
+        _model.Registration is not null,
+        _model.Profiles.Count == 0 ? 0 : (int)_model.Profiles[^1].Level,
+        _model.Profiles.Count == 0 ? null : _model.Profiles[^1].Version));
+
     public Task<ProfileVersion?> GetCurrentProfile() =>
         Task.FromResult(_model.Profiles.Count == 0 ? null : Profile(_model.Profiles[^1]));
 

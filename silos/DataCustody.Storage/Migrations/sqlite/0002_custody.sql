@@ -127,6 +127,7 @@ CREATE TABLE holdings (
 );
 CREATE INDEX holdings_by_handle ON holdings (handle);
 CREATE INDEX holdings_by_root_consent ON holdings (root_consent_id);
+CREATE INDEX holdings_by_via_hop ON holdings (via_hop);
 
 CREATE TABLE obligations (
     obligation_id TEXT PRIMARY KEY,
