@@ -1,1 +1,3 @@
-return 0;
+using DataCustody.Cli;
+
+return await CustodyCommandLine.Create().Parse(args).InvokeAsync();

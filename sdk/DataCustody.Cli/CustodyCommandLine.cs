@@ -1,0 +1,16 @@
+using System.CommandLine;
+using DataCustody.Cli.Commands;
+
+namespace DataCustody.Cli;
+
+/// <summary>The root of the <c>custody</c> command line; tests invoke it in-process.</summary>
+public static class CustodyCommandLine
+{
+    /// <summary>Builds the root command with every subcommand.</summary>
+    public static RootCommand Create() => new("custody: keys, statements and log monitoring for DataCustody.")
+    {
+        KeygenCommand.Create(),
+        StatementCommand.Create(),
+        MonitorCommand.Create(),
+    };
+}
