@@ -1,6 +1,7 @@
 using DataCustody.Silo;
 using DataCustody.Storage;
 using DataCustody.Storage.Dialects;
+using Microsoft.Extensions.Configuration.Json;
 
 namespace DataCustody.Gateway;
 
@@ -15,6 +16,7 @@ public static class Extensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
+        AddDemoIdentity(builder);
         var mode = configuration.GetValue("Gateway:Mode", GatewayMode.Embedded);
         if (mode == GatewayMode.Embedded)
         {
@@ -23,6 +25,8 @@ public static class Extensions
         else
         {
             var settings = SiloSettings.From(configuration);
+            // The embedded silo registers the database itself; a client gateway needs it for identity.
+            builder.Services.AddSingleton(DataCustody.Silo.SiloBuilderExtensions.CreateDatabase(settings));
             builder.UseOrleansClient(client =>
             {
                 client.Configure<Orleans.Configuration.ClusterOptions>(options =>
@@ -45,5 +49,27 @@ public static class Extensions
 
         builder.Services.AddProblemDetails();
         return builder;
+    }
+
+    /// <summary>
+    /// Reads the demo accounts and clients of <c>identity.demo.json</c> beside the binaries, after
+    /// the appsettings files and before environment variables and the command line, so either can
+    /// override them.
+    /// </summary>
+    private static void AddDemoIdentity(WebApplicationBuilder builder)
+    {
+        var sources = builder.Configuration.Sources;
+        var afterSettingsFiles = sources
+            .Select((source, index) => (source, index))
+            .Where(s => s.source is JsonConfigurationSource { Path: { } path } && path.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase))
+            .Select(s => s.index + 1)
+            .DefaultIfEmpty(0)
+            .Max();
+        sources.Insert(afterSettingsFiles, new JsonConfigurationSource
+        {
+            Path = "identity.demo.json",
+            Optional = true,
+            FileProvider = builder.Environment.ContentRootFileProvider,
+        });
     }
 }

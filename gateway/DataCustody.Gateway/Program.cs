@@ -1,13 +1,19 @@
 using DataCustody.Gateway;
 using DataCustody.Gateway.Apis;
+using DataCustody.Identity;
 
 // Settings files live beside the binaries; relative data paths stay relative to the working folder.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddDataCustodyGateway();
+builder.AddDataCustodyIdentity();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.MapDataCustodyIdentity();
 app.MapLogApi();
 
 await app.StartAsync();

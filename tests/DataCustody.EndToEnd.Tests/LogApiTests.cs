@@ -104,7 +104,26 @@ public sealed class LogApiTests(GatewayFixture fixture) : IClassFixture<GatewayF
 
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(HttpStatusCode.Forbidden, bundle.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, bundle.StatusCode);
+        Assert.Equal("application/problem+json", bundle.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Entry_bundles_pass_a_regulator_and_refuse_a_provider()
+    {
+        var regulatorToken = (await DemoTokens.ForPersonAsync(_gateway.BaseAddress, "regina")).AccessToken;
+        var providerToken = await DemoTokens.ForClientAsync(_gateway.BaseAddress, "shop");
+        using var regulator = DemoTokens.WithBearer(_gateway.BaseAddress, regulatorToken);
+        using var provider = DemoTokens.WithBearer(_gateway.BaseAddress, providerToken);
+
+        var asRegulator = await regulator.GetAsync("log/v1/tile/entries/000.p/1");
+        var asProvider = await provider.GetAsync("log/v1/tile/entries/000.p/1");
+        var verifierKey = await provider.GetAsync("log/v1/key");
+
+        // Past the policy; the ledger does not serve entry contents yet.
+        Assert.Equal(HttpStatusCode.NotImplemented, asRegulator.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, asProvider.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, verifierKey.StatusCode);
     }
 
     private async Task<(Checkpoint Checkpoint, string Note)> AppendAndCheckpointAsync(IReadOnlyList<byte[]> leaves)

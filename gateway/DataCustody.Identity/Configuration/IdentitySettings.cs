@@ -1,0 +1,47 @@
+namespace DataCustody.Identity.Configuration;
+
+/// <summary>
+/// Configuration section <c>Identity</c>: either an external OpenID Connect authority, or the
+/// embedded provider with its accounts and clients.
+/// </summary>
+public sealed class IdentitySettings
+{
+    /// <summary>The configuration section these settings are read from.</summary>
+    public const string Section = "Identity";
+
+    /// <summary>
+    /// An external OpenID Connect authority (its issuer URL). When set, the embedded provider is
+    /// off and tokens are validated against this authority.
+    /// </summary>
+    public string? Authority { get; set; }
+
+    /// <summary>
+    /// The embedded provider's issuer URL. Default: the first address of <c>Urls</c>, which must
+    /// then name a host rather than a wildcard.
+    /// </summary>
+    public string? Issuer { get; set; }
+
+    /// <summary>The audience (resource) of API access tokens.</summary>
+    public string Audience { get; set; } = "datacustody-api";
+
+    /// <summary>The client the gateway's own pages sign in as.</summary>
+    public string WebClientId { get; set; } = "custody-web";
+
+    /// <summary>The secret of <see cref="WebClientId"/>, for external authorities that register it as confidential.</summary>
+    public string? WebClientSecret { get; set; }
+
+    /// <summary>People who may sign in to the embedded provider.</summary>
+    public List<AccountSettings> Accounts { get; set; } = [];
+
+    /// <summary>Applications registered with the embedded provider.</summary>
+    public List<ClientSettings> Clients { get; set; } = [];
+
+    /// <summary>How many sign-in attempts one client address may make per window.</summary>
+    public int SignInPermitLimit { get; set; } = 10;
+
+    /// <summary>The window of <see cref="SignInPermitLimit"/>.</summary>
+    public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Whether the embedded provider is on: no external authority is configured.</summary>
+    public bool IsEmbedded => string.IsNullOrWhiteSpace(Authority);
+}
