@@ -47,10 +47,11 @@ public interface ICitizenGrain : IGrainWithStringKey
 
     /// <summary>
     /// Records statements about this person that their provider's grain checked (key, id, handle),
-    /// given the provider's protection profile version in force; one outcome each.
+    /// given the provider's protection profile version in force; one outcome each. The list is
+    /// passed on without a copy: the caller must not change it afterwards.
     /// </summary>
     [Alias("Record")]
-    Task<IReadOnlyList<StatementOutcome>> Record(IReadOnlyList<SubmittedStatement> statements, long? providerProfileVersion);
+    Task<IReadOnlyList<StatementOutcome>> Record([Immutable] IReadOnlyList<SubmittedStatement> statements, long? providerProfileVersion);
 
     /// <summary>Every holder of the person's data and how it got there.</summary>
     [Alias("GetCustodyView")]

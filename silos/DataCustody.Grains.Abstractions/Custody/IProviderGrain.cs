@@ -29,9 +29,12 @@ public interface IProviderGrain : IGrainWithStringKey
     [Alias("FindKey")]
     Task<KeyLookup> FindKey(string kid, DateTimeOffset issuedAt);
 
-    /// <summary>Records verified statements of this provider, with one outcome per statement in order.</summary>
+    /// <summary>
+    /// Records verified statements of this provider, with one outcome per statement in order. The
+    /// list is passed on without a copy: the caller must not change it afterwards.
+    /// </summary>
     [Alias("Submit")]
-    Task<IReadOnlyList<StatementOutcome>> Submit(IReadOnlyList<SubmittedStatement> statements);
+    Task<IReadOnlyList<StatementOutcome>> Submit([Immutable] IReadOnlyList<SubmittedStatement> statements);
 
     /// <summary>Whether the provider is registered and the protection level and profile version it declares now.</summary>
     [Alias("GetStanding")]

@@ -9,10 +9,11 @@ public interface ILedgerGrain : IGrainWithIntegerKey
 {
     /// <summary>
     /// Appends leaves as consecutive entries and answers only once the transaction that holds them
-    /// is durable. Concurrent calls share one transaction.
+    /// is durable. Concurrent calls share one transaction. The leaves are not copied: the caller
+    /// must not change them afterwards.
     /// </summary>
     [Alias("Append")]
-    Task<LedgerAppend> Append(IReadOnlyList<byte[]> leaves);
+    Task<LedgerAppend> Append([Immutable] IReadOnlyList<byte[]> leaves);
 
     /// <summary>The latest signed checkpoint, or null before the first entry was checkpointed.</summary>
     [Alias("GetLatestCheckpoint")]

@@ -17,7 +17,7 @@ public sealed record LoggedEntry(DecodedEntry Decoded, byte[] LeafHash)
 }
 
 /// <summary>Wraps statements into log entries (signing the broker's own) and appends them as one batch.</summary>
-public sealed class EntryWriter(IGrainFactory grains, BrokerSigner signer, BrokerClock clock)
+public sealed class EntryWriter(IGrainFactory grains, BrokerSigner signer, BrokerClock clock, DecodedLeaves decoded)
 {
     /// <summary>The broker's clock.</summary>
     public DateTimeOffset Now => clock.Now;
@@ -44,9 +44,22 @@ public sealed class EntryWriter(IGrainFactory grains, BrokerSigner signer, Broke
     {
         ArgumentNullException.ThrowIfNull(entries);
         var leaves = entries.Select(e => e.Entry.ToLeaf()).ToList();
-        var appended = await grains.GetGrain<ILedgerGrain>(LedgerKey.Id).Append(leaves);
-        return [.. entries.Select((e, i) => new LoggedEntry(
-            new DecodedEntry(appended.FirstIndex + i, e.Entry, e.Statement, e.Payload),
-            MerkleHash.Leaf(leaves[i])))];
+        var hashes = leaves.Select(leaf => MerkleHash.Leaf(leaf)).ToList();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            decoded.Remember(hashes[i], entries[i].Entry, entries[i].Statement, entries[i].Payload);
+        }
+        try
+        {
+            var appended = await grains.GetGrain<ILedgerGrain>(LedgerKey.Id).Append(leaves);
+            return [.. entries.Select((e, i) => new LoggedEntry(new DecodedEntry(appended.FirstIndex + i, e.Entry, e.Statement, e.Payload), hashes[i]))];
+        }
+        finally
+        {
+            foreach (var hash in hashes)
+            {
+                decoded.Forget(hash);
+            }
+        }
     }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using DataCustody.Storage.Ledger;
 
 namespace DataCustody.Storage.Custody;
@@ -7,8 +6,10 @@ namespace DataCustody.Storage.Custody;
 /// Writes the custody projections inside a ledger append transaction. Each method is one change
 /// that one log entry makes; the projector calls them in entry order.
 /// </summary>
-public sealed class CustodyProjectionWriter(LedgerWrite write)
+public sealed class CustodyProjectionWriter(LedgerWrite write) : IDisposable
 {
+    private readonly ReusedCommands _commands = new(write.Connection, write.Transaction);
+
     public Task InsertProviderAsync(ProviderRow row) => InsertAsync(row, "providers");
 
     public Task InsertProviderKeyAsync(ProviderKeyRow row) => InsertAsync(row, "provider_keys");
@@ -63,12 +64,20 @@ public sealed class CustodyProjectionWriter(LedgerWrite write)
         new { hopId, rootConsentId, termsSha256 });
 
     /// <summary>Ends the holder's current copies of the categories.</summary>
-    public Task ReleaseHoldingsAsync(string holder, string handle, IReadOnlyList<string> categories, long releasedIndex, long releasedAtMs) => ExecuteAsync(
-        $"""
-        UPDATE holdings SET released_index = @releasedIndex, released_at_ms = @releasedAtMs
-        WHERE holder = @holder AND handle = @handle AND released_index IS NULL AND {write.Dialect.InList("category", "categories")}
-        """,
-        new { holder, handle, categories = categories.ToArray(), releasedIndex, releasedAtMs });
+    public async Task ReleaseHoldingsAsync(string holder, string handle, IReadOnlyList<string> categories, long releasedIndex, long releasedAtMs)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        // One category at a time keeps this a single reusable statement in both dialects.
+        foreach (var category in categories.Distinct())
+        {
+            await ExecuteAsync(
+                """
+                UPDATE holdings SET released_index = @releasedIndex, released_at_ms = @releasedAtMs
+                WHERE holder = @holder AND handle = @handle AND category = @category AND released_index IS NULL
+                """,
+                new { holder, handle, category, releasedIndex, releasedAtMs }).ConfigureAwait(false);
+        }
+    }
 
     public Task InsertObligationAsync(ObligationRow row) => InsertAsync(row, "obligations");
 
@@ -82,9 +91,12 @@ public sealed class CustodyProjectionWriter(LedgerWrite write)
 
     public Task InsertViolationAsync(ViolationRow row) => InsertAsync(row, "violations");
 
+    /// <inheritdoc />
+    public void Dispose() => _commands.Dispose();
+
     private Task InsertAsync<TRow>(TRow row, string table)
         where TRow : notnull => ExecuteAsync(RowInsert<TRow>.Into(table), row);
 
-    private Task ExecuteAsync(string sql, object parameters) =>
-        write.Connection.ExecuteAsync(sql, parameters, write.Transaction);
+    private Task ExecuteAsync<TParameters>(string sql, TParameters parameters)
+        where TParameters : notnull => _commands.ExecuteAsync(sql, parameters);
 }

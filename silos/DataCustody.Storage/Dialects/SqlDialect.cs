@@ -18,6 +18,15 @@ public abstract class SqlDialect
     /// <summary>Sets per-connection options after opening.</summary>
     public virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Sets options of the long-lived connection the log is written through.</summary>
+    public virtual Task PrepareWriterAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Upkeep after the log's writes, run beside them on a connection of its own so that it never
+    /// delays an append; one at a time, and skipped while the previous one still runs.
+    /// </summary>
+    public virtual Task MaintainAfterWritesAsync(Database database) => Task.CompletedTask;
+
     /// <summary>Serialises schema migrations across processes, inside the migration transaction.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 

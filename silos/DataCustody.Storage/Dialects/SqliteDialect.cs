@@ -23,6 +23,27 @@ public sealed class SqliteDialect : SqlDialect
     }
 
     /// <inheritdoc />
+    public override async Task PrepareWriterAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        // Room for the projections' index pages that appends touch at random (handles are random),
+        // and no checkpoint inside an append's commit: MaintainAfterWritesAsync does it beside them.
+        command.CommandText = "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=0;";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override async Task MaintainAfterWritesAsync(Database database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        await using var connection = await database.OpenAsync().ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // PASSIVE copies what it can without waiting for the writer or readers; the next run takes the rest.
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public override string InList(string column, string parameter) => $"{column} IN @{parameter}";
 
     /// <inheritdoc />

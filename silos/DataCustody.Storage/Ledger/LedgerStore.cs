@@ -1,5 +1,8 @@
+using System.Data.Common;
 using System.Text;
 using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using DataCustody.Transparency.Merkle;
 
 namespace DataCustody.Storage.Ledger;
@@ -8,12 +11,13 @@ namespace DataCustody.Storage.Ledger;
 /// The durable log: entries, Merkle nodes and checkpoints. Only the ledger grain appends; anyone
 /// may read, because complete nodes and entries never change once written.
 /// </summary>
-public sealed class LedgerStore(Database database, IEnumerable<ILedgerProjector> projectors) : IMerkleNodeSource
+public sealed class LedgerStore(Database database, IEnumerable<ILedgerProjector> projectors, ILogger<LedgerStore>? logger = null) : IMerkleNodeSource, IAsyncDisposable
 {
     /// <summary>Hashes per full C2SP tlog-tiles tile.</summary>
     public const int TileWidth = 256;
 
     private readonly ILedgerProjector[] _projectors = [.. projectors];
+    private readonly WriterConnection _writer = new(database, (ILogger?)logger ?? NullLogger.Instance);
 
     /// <summary>The database the ledger lives in.</summary>
     public Database Database { get; } = database;
@@ -34,7 +38,11 @@ public sealed class LedgerStore(Database database, IEnumerable<ILedgerProjector>
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(nodes);
-        await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await _writer.WriteAsync(connection => AppendAsync(connection, expectedSize, entries, nodes, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task AppendAsync(DbConnection connection, long expectedSize, IReadOnlyList<LedgerEntryRow> entries, IReadOnlyList<LedgerNodeRow> nodes, CancellationToken cancellationToken)
+    {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         // Moving the head first takes the write lock, so a concurrent writer waits here and then
@@ -154,10 +162,11 @@ public sealed class LedgerStore(Database database, IEnumerable<ILedgerProjector>
     public async Task SaveCheckpointAsync(StoredCheckpoint checkpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(
-            "INSERT INTO ledger_checkpoints (size, root_hash, note, signed_at_ms) VALUES (@Size, @RootHash, @Note, @SignedAtMs) ON CONFLICT (size) DO NOTHING",
-            checkpoint).ConfigureAwait(false);
+        await _writer.WriteAsync(
+            connection => connection.ExecuteAsync(
+                "INSERT INTO ledger_checkpoints (size, root_hash, note, signed_at_ms) VALUES (@Size, @RootHash, @Note, @SignedAtMs) ON CONFLICT (size) DO NOTHING",
+                checkpoint),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The checkpoint of the largest tree signed so far, or null before the first.</summary>
@@ -167,4 +176,7 @@ public sealed class LedgerStore(Database database, IEnumerable<ILedgerProjector>
         return await connection.QuerySingleOrDefaultAsync<StoredCheckpoint>(
             "SELECT size AS Size, root_hash AS RootHash, note AS Note, signed_at_ms AS SignedAtMs FROM ledger_checkpoints ORDER BY size DESC LIMIT 1").ConfigureAwait(false);
     }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 }

@@ -13,10 +13,11 @@ namespace DataCustody.Benchmarks.Custody;
 internal static class StatementLoad
 {
     /// <summary>
-    /// Gateways hand batches on as HTTP requests arrive; sixteen batches of a hundred in flight give
-    /// the ledger's group commit well over a thousand appends to share each transaction.
+    /// Gateways hand batches on as HTTP requests arrive, as many as the ledger load's writers. A
+    /// person's statements are recorded one after another, so each person in flight adds one
+    /// append to a group commit: 64 batches of a hundred keep over a thousand in each.
     /// </summary>
-    public const int Writers = 16;
+    public const int Writers = 64;
 
     /// <summary>What the writers achieved; the ledger's growth is a cross-check of the recorded count.</summary>
     public sealed record Result(OutcomeTally Tally, TimeSpan Elapsed, int Batches, bool RanOut, long LedgerGrowth)

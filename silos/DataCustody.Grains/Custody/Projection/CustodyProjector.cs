@@ -4,16 +4,16 @@ using DataCustody.Storage.Ledger;
 namespace DataCustody.Grains.Custody.Projection;
 
 /// <summary>Writes the custody projections of every appended entry inside the append transaction.</summary>
-public sealed class CustodyProjector : ILedgerProjector
+public sealed class CustodyProjector(DecodedLeaves leaves) : ILedgerProjector
 {
     /// <inheritdoc />
     public async Task ProjectAsync(LedgerWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var writer = new CustodyProjectionWriter(write);
+        using var writer = new CustodyProjectionWriter(write);
         foreach (var entry in write.Entries)
         {
-            if (DecodedEntry.Decode(entry.Index, entry.Leaf) is not { } decoded)
+            if (leaves.Open(entry.Index, entry.LeafHash, entry.Leaf) is not { } decoded)
             {
                 continue;
             }

@@ -29,7 +29,7 @@ public static class ProjectionRebuild
         await using var connection = await target.OpenAsync(cancellationToken).ConfigureAwait(false);
         await RequireFreshAsync(connection, cancellationToken).ConfigureAwait(false);
 
-        var projector = new CustodyProjector();
+        var projector = new CustodyProjector(new DecodedLeaves());
         var size = await source.ReadSizeAsync(cancellationToken).ConfigureAwait(false);
         for (var from = 0L; from < size; from += ChunkSize)
         {

@@ -1,0 +1,95 @@
+using System.Data.Common;
+using Microsoft.Extensions.Logging;
+
+namespace DataCustody.Storage.Ledger;
+
+/// <summary>
+/// The one connection the log's appends and checkpoints are written through, one at a time. A
+/// SQLite page cache belongs to a connection and is dropped whenever another connection writes,
+/// so a pooled connection per append would re-read the projections' index pages every time; a
+/// connection kept for the writer keeps them warm. A write that fails closes it, and the next
+/// write opens a fresh one. The dialect's upkeep (SQLite's checkpoints) runs after writes, beside
+/// the next ones.
+/// </summary>
+internal sealed partial class WriterConnection(Database database, ILogger logger) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private DbConnection? _connection;
+    private Task _upkeep = Task.CompletedTask;
+
+    /// <summary>Runs <paramref name="write"/> with the writer's connection, after any write before it.</summary>
+    public async Task WriteAsync(Func<DbConnection, Task> write, CancellationToken cancellationToken)
+    {
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _connection ??= await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await write(_connection).ConfigureAwait(false);
+            if (_upkeep.IsCompleted)
+            {
+                ReportFailedUpkeep();
+                _upkeep = Task.Run(() => database.Dialect.MaintainAfterWritesAsync(database), CancellationToken.None);
+            }
+        }
+        catch
+        {
+            await CloseAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _turn.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await _upkeep.ContinueWith(_ => ReportFailedUpkeep(), TaskScheduler.Default).ConfigureAwait(false);
+            await CloseAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await database.Dialect.PrepareWriterAsync(connection, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task CloseAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _connection = null;
+        }
+    }
+
+    // A failed upkeep only postpones it (a WAL that is not checkpointed grows); the next write starts it again.
+    private void ReportFailedUpkeep()
+    {
+        if (_upkeep.Exception is { } failure)
+        {
+            LogUpkeepFailed(failure.GetBaseException());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upkeep after the log's writes failed; it runs again after the next write.")]
+    private partial void LogUpkeepFailed(Exception error);
+}
