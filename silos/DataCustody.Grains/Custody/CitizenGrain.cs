@@ -21,6 +21,8 @@ internal sealed class CitizenGrain(
     IOptions<CustodyOptions> options) : Grain, ICitizenGrain
 {
     private readonly Dictionary<string, ConsentTerms> _terms = new(StringComparer.Ordinal);
+    // Orleans resolves a grain interface by reflection on every GetGrain; a person deals with few providers.
+    private readonly Dictionary<string, IProviderGrain> _providers = new(StringComparer.Ordinal);
     private PersonModel _model = new();
     private byte[] _secret = [];
 
@@ -120,7 +122,7 @@ internal sealed class CitizenGrain(
         {
             throw new ArgumentException($"Handle {question.Handle} is not {question.Sender}'s handle of this person.", nameof(question));
         }
-        var recipient = await GrainFactory.GetGrain<IProviderGrain>(question.Recipient).GetStanding();
+        var recipient = await Provider(question.Recipient).GetStanding();
         if (!recipient.Registered)
         {
             return new TransferDecision(false, null, [$"{question.Recipient} is not a registered provider"]);
@@ -209,7 +211,7 @@ internal sealed class CitizenGrain(
 
     private async Task<StatementOutcome> TransferredAsync(SubmittedStatement submitted, DataTransferred s, long? senderProfile)
     {
-        var recipient = GrainFactory.GetGrain<IProviderGrain>(s.Recipient);
+        var recipient = Provider(s.Recipient);
         var standing = await recipient.GetStanding();
         if (!standing.Registered)
         {
@@ -223,7 +225,7 @@ internal sealed class CitizenGrain(
         {
             violations.Add(new EntryViolation("not-held", $"{s.Provider} passed on {string.Join(", ", notHeld)}, which the log does not show it holding."));
         }
-        if (await GrainFactory.GetGrain<IProviderGrain>(s.Provider).GetTerms(s.TermsSha256) is null && await recipient.GetTerms(s.TermsSha256) is null)
+        if (await Provider(s.Provider).GetTerms(s.TermsSha256) is null && await recipient.GetTerms(s.TermsSha256) is null)
         {
             violations.Add(new EntryViolation("unknown-terms", $"Neither {s.Provider} nor {s.Recipient} declared terms {s.TermsSha256}."));
         }
@@ -264,7 +266,7 @@ internal sealed class CitizenGrain(
 
     private async Task<StatementOutcome> ReceivedAsync(SubmittedStatement submitted, DataReceived s, long? recipientProfile)
     {
-        if (!(await GrainFactory.GetGrain<IProviderGrain>(s.Sender).GetStanding()).Registered)
+        if (!(await Provider(s.Sender).GetStanding()).Registered)
         {
             return StatementOutcome.Refused(s.Id, "sender", $"{s.Sender} is not a registered provider.");
         }
@@ -340,8 +342,8 @@ internal sealed class CitizenGrain(
             {
                 if (terms.TermsSha256 is not null && terms.SourceHolder is not null)
                 {
-                    var version = await GrainFactory.GetGrain<IProviderGrain>(terms.SourceHolder).GetTerms(terms.TermsSha256)
-                        ?? await GrainFactory.GetGrain<IProviderGrain>(copies.Key.Holder).GetTerms(terms.TermsSha256);
+                    var version = await Provider(terms.SourceHolder).GetTerms(terms.TermsSha256)
+                        ?? await Provider(copies.Key.Holder).GetTerms(terms.TermsSha256);
                     days = Math.Min(days, version?.DeletionDays ?? days);
                 }
             }
@@ -360,7 +362,7 @@ internal sealed class CitizenGrain(
         {
             return known;
         }
-        if (!(await GrainFactory.GetGrain<IProviderGrain>(providerId).GetStanding()).Registered)
+        if (!(await Provider(providerId).GetStanding()).Registered)
         {
             throw new ArgumentException($"{providerId} is not a registered provider.", nameof(providerId));
         }
@@ -386,6 +388,16 @@ internal sealed class CitizenGrain(
 
     private Task NotifyAsync(string kind, string title, string body, long? entryIndex) =>
         Task.Run(() => inbox.AddAsync(new InboxStore.Message(CustodyIds.Message(), PersonId, writer.Now.ToUnixTimeMilliseconds(), kind, title, body, entryIndex)));
+
+    private IProviderGrain Provider(string providerId)
+    {
+        if (!_providers.TryGetValue(providerId, out var provider))
+        {
+            provider = GrainFactory.GetGrain<IProviderGrain>(providerId);
+            _providers[providerId] = provider;
+        }
+        return provider;
+    }
 
     private IEnumerable<ConsentRules.Candidate> Candidates() =>
         _model.Consents.Values.Select(row => new ConsentRules.Candidate(row, TermsOf(row)));

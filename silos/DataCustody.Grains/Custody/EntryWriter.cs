@@ -19,6 +19,9 @@ public sealed record LoggedEntry(DecodedEntry Decoded, byte[] LeafHash)
 /// <summary>Wraps statements into log entries (signing the broker's own) and appends them as one batch.</summary>
 public sealed class EntryWriter(IGrainFactory grains, BrokerSigner signer, BrokerClock clock, DecodedLeaves decoded)
 {
+    // Orleans resolves a grain interface by reflection on every GetGrain; the log is one grain.
+    private readonly ILedgerGrain _ledger = grains.GetGrain<ILedgerGrain>(LedgerKey.Id);
+
     /// <summary>The broker's clock.</summary>
     public DateTimeOffset Now => clock.Now;
 
@@ -51,7 +54,7 @@ public sealed class EntryWriter(IGrainFactory grains, BrokerSigner signer, Broke
         }
         try
         {
-            var appended = await grains.GetGrain<ILedgerGrain>(LedgerKey.Id).Append(leaves);
+            var appended = await _ledger.Append(leaves);
             return [.. entries.Select((e, i) => new LoggedEntry(new DecodedEntry(appended.FirstIndex + i, e.Entry, e.Statement, e.Payload), hashes[i]))];
         }
         finally

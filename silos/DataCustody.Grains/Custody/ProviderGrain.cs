@@ -26,6 +26,7 @@ internal sealed class ProviderGrain(
     private readonly Dictionary<string, InFlight> _inFlight = new(StringComparer.Ordinal);
     // A handle never changes owner while it exists, so lookups can be remembered.
     private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TermsVersion> _termsVersions = new(StringComparer.Ordinal);
     private ProviderModel _model = new();
 
     private string ProviderId => this.GetPrimaryKeyString();
@@ -158,8 +159,21 @@ internal sealed class ProviderGrain(
     public Task<ProfileVersion?> GetCurrentProfile() =>
         Task.FromResult(_model.Profiles.Count == 0 ? null : Profile(_model.Profiles[^1]));
 
-    public Task<TermsVersion?> GetTerms(string sha256) =>
-        Task.FromResult(_model.Terms.TryGetValue(sha256, out var row) ? Terms(row) : null);
+    public Task<TermsVersion?> GetTerms(string sha256)
+    {
+        if (_termsVersions.TryGetValue(sha256, out var known))
+        {
+            return Task.FromResult<TermsVersion?>(known);
+        }
+        if (!_model.Terms.TryGetValue(sha256, out var row))
+        {
+            return Task.FromResult<TermsVersion?>(null);
+        }
+        // Declared terms never change; every transfer under them asks, so they are read once.
+        var terms = Terms(row);
+        _termsVersions[sha256] = terms;
+        return Task.FromResult<TermsVersion?>(terms);
+    }
 
     public Task<ProviderHistory> GetHistory() =>
         Task.FromResult(new ProviderHistory([.. _model.Profiles.Select(Profile)], [.. _model.Terms.Values.OrderBy(t => t.Version).Select(Terms)]));
