@@ -1,11 +1,13 @@
 using DataCustody.Gateway;
 using DataCustody.Gateway.Apis;
+using DataCustody.Gateway.Apis.Plumbing;
 using DataCustody.Identity;
 
 // Settings files live beside the binaries; relative data paths stay relative to the working folder.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddDataCustodyGateway();
 builder.AddDataCustodyIdentity();
+builder.AddDataCustodyApi();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -15,6 +17,9 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.MapDataCustodyIdentity();
 app.MapLogApi();
+app.MapApiReference();
+app.MapProviderApis();
+app.MapPeopleApis();
 
 await app.StartAsync();
 await StartupAnnouncement.PrintAsync(app);

@@ -23,13 +23,21 @@ public static class IdentityPolicies
     /// <summary>A regulator or an auditor: whoever may read log entries in full.</summary>
     public const string RegulatorOrAuditor = "RegulatorOrAuditor";
 
+    /// <summary>A provider's system or a regulator.</summary>
+    public const string ProviderOrRegulator = "ProviderOrRegulator";
+
+    /// <summary>Anyone signed in with a role: a person, a provider, a regulator or an auditor.</summary>
+    public const string AnyRole = "AnyRole";
+
     internal static void Add(AuthorizationBuilder authorization)
     {
+        Require(authorization, AnyRole, IdentityRoles.Citizen, IdentityRoles.Provider, IdentityRoles.Regulator, IdentityRoles.Auditor);
         Require(authorization, Citizen, IdentityRoles.Citizen);
         Require(authorization, Provider, IdentityRoles.Provider);
         Require(authorization, Regulator, IdentityRoles.Regulator);
         Require(authorization, Auditor, IdentityRoles.Auditor);
         Require(authorization, RegulatorOrAuditor, IdentityRoles.Regulator, IdentityRoles.Auditor);
+        Require(authorization, ProviderOrRegulator, IdentityRoles.Provider, IdentityRoles.Regulator);
     }
 
     private static void Require(AuthorizationBuilder authorization, string policy, params string[] roles) =>

@@ -1,3 +1,5 @@
+using DataCustody.Testing;
+
 namespace DataCustody.EndToEnd.Tests;
 
 /// <summary>One gateway process and a ledger client shared by the tests of a class.</summary>

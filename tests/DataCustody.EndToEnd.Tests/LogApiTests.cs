@@ -116,12 +116,15 @@ public sealed class LogApiTests(GatewayFixture fixture) : IClassFixture<GatewayF
         using var regulator = DemoTokens.WithBearer(_gateway.BaseAddress, regulatorToken);
         using var provider = DemoTokens.WithBearer(_gateway.BaseAddress, providerToken);
 
+        await AppendAndCheckpointAsync([Leaf("bundle", 0)]);
         var asRegulator = await regulator.GetAsync("log/v1/tile/entries/000.p/1");
         var asProvider = await provider.GetAsync("log/v1/tile/entries/000.p/1");
         var verifierKey = await provider.GetAsync("log/v1/key");
 
-        // Past the policy; the ledger does not serve entry contents yet.
-        Assert.Equal(HttpStatusCode.NotImplemented, asRegulator.StatusCode);
+        // The first entry, as a uint16 length and the leaf.
+        Assert.Equal(HttpStatusCode.OK, asRegulator.StatusCode);
+        var bundle = await asRegulator.Content.ReadAsByteArrayAsync();
+        Assert.Equal(bundle.Length - 2, System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(bundle));
         Assert.Equal(HttpStatusCode.Forbidden, asProvider.StatusCode);
         Assert.Equal(HttpStatusCode.OK, verifierKey.StatusCode);
     }

@@ -68,15 +68,29 @@ public static class LogApi
         return TypedResults.File(hashes, "application/octet-stream");
     }
 
-    private static ProblemHttpResult GetEntryBundle(string? path)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetEntryBundle(string? path, IGrainFactory grains, HttpResponse response)
     {
-        if (!TilePath.TryParse("entries/" + path, out _, out var reason))
+        if (!TilePath.TryParse("entries/" + path, out var tile, out var reason))
         {
             return Invalid("path", reason);
         }
-        // The ledger grains do not serve entry contents yet; the route is authorized already so
-        // that serving them later changes no access rule.
-        return TypedResults.Problem("Entry bundles are not served yet.", statusCode: StatusCodes.Status501NotImplemented, title: "Not implemented");
+        byte[]? bundle;
+        try
+        {
+            bundle = await grains.GetGrain<ILogReaderGrain>(0).GetEntryBundle(tile!.Index, tile.Count);
+        }
+        catch (InvalidOperationException e)
+        {
+            // An entry too long for the bundle format's 16-bit length.
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+        }
+        if (bundle is null)
+        {
+            return TypedResults.Problem($"Entry bundle {tile} is not in the log yet.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+        // Entries never change, so a full bundle is immutable; it is content, so only private caches may keep it.
+        response.Headers.CacheControl = tile.Width is null ? "private, max-age=31536000, immutable" : "private, no-cache";
+        return TypedResults.File(bundle, "application/octet-stream");
     }
 
     private static async Task<Results<Ok<ProofResponse>, ProblemHttpResult>> GetInclusionProof(string? index, string? size, IGrainFactory grains)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DataCustody.Transparency.Codecs;
 using DataCustody.Transparency.Merkle;
+using DataCustody.Transparency.Notes;
 
 namespace DataCustody.Sdk.Log;
 
@@ -55,6 +56,34 @@ public sealed class LogClient
     {
         var query = string.Create(CultureInfo.InvariantCulture, $"proof/consistency?from={from}&to={to}");
         return ParseProof(await GetAsync(query, cancellationToken));
+    }
+
+    /// <summary>The inclusion proof of leaf <paramref name="index"/> in the tree of <paramref name="size"/> leaves, unverified.</summary>
+    /// <exception cref="HttpRequestException">The log could not be reached or answered with an error status.</exception>
+    /// <exception cref="LogResponseException">The answer was not a proof.</exception>
+    public async Task<IReadOnlyList<byte[]>> GetInclusionProofAsync(ulong index, ulong size, CancellationToken cancellationToken = default)
+    {
+        var query = string.Create(CultureInfo.InvariantCulture, $"proof/inclusion?index={index}&size={size}");
+        return ParseProof(await GetAsync(query, cancellationToken));
+    }
+
+    /// <summary>
+    /// The verifier key the log publishes, unverified: fetching it is trust on first use. Compare it
+    /// with a key obtained out of band before pinning it.
+    /// </summary>
+    /// <exception cref="HttpRequestException">The log could not be reached or answered with an error status.</exception>
+    /// <exception cref="LogResponseException">The answer was not a verifier key.</exception>
+    public async Task<NoteVerifierKey> GetVerifierKeyAsync(CancellationToken cancellationToken = default)
+    {
+        var bytes = await GetAsync("key", cancellationToken);
+        try
+        {
+            return NoteVerifierKey.Parse(StrictUtf8.Encoding.GetString(bytes).Trim());
+        }
+        catch (Exception e) when (e is System.Text.DecoderFallbackException or NoteException)
+        {
+            throw new LogResponseException($"The log's key is not a note verifier key: {e.Message}");
+        }
     }
 
     private async Task<byte[]> GetAsync(string relative, CancellationToken cancellationToken)

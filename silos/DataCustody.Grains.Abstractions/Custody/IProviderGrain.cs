@@ -52,6 +52,10 @@ public interface IProviderGrain : IGrainWithStringKey
     [Alias("GetHistory")]
     Task<ProviderHistory> GetHistory();
 
+    /// <summary>The consents people granted this provider (any status), in the order granted.</summary>
+    [Alias("GetHeldConsents")]
+    Task<IReadOnlyList<ConsentView>> GetHeldConsents();
+
     /// <summary>The deletion obligations this provider has not answered.</summary>
     [Alias("GetOpenObligations")]
     Task<IReadOnlyList<ObligationView>> GetOpenObligations();

@@ -21,4 +21,25 @@ public interface ILogReaderGrain : IGrainWithIntegerKey
     /// </summary>
     [Alias("GetTile")]
     Task<byte[]?> GetTile(int level, long index, int width);
+
+    /// <summary>
+    /// The leaves of the entries at <paramref name="indices"/> (at most <see cref="LogReaderLimits.MaxLeaves"/>),
+    /// in index order without repeats; indices at or beyond the latest checkpoint's size are left out.
+    /// </summary>
+    [Alias("GetLeaves")]
+    Task<IReadOnlyList<LogLeaf>> GetLeaves(IReadOnlyList<long> indices);
+
+    /// <summary>
+    /// A C2SP tlog-tiles entry bundle: the <paramref name="width"/> entries from
+    /// <paramref name="index"/> × 256, each a big-endian uint16 length and the leaf; null when not yet in the log.
+    /// </summary>
+    [Alias("GetEntryBundle")]
+    Task<byte[]?> GetEntryBundle(long index, int width);
+}
+
+/// <summary>Bounds of the log reader's answers.</summary>
+public static class LogReaderLimits
+{
+    /// <summary>The most leaves one <see cref="ILogReaderGrain.GetLeaves"/> call returns.</summary>
+    public const int MaxLeaves = 10_000;
 }

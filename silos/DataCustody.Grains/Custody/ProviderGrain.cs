@@ -178,6 +178,9 @@ internal sealed class ProviderGrain(
     public Task<ProviderHistory> GetHistory() =>
         Task.FromResult(new ProviderHistory([.. _model.Profiles.Select(Profile)], [.. _model.Terms.Values.OrderBy(t => t.Version).Select(Terms)]));
 
+    public async Task<IReadOnlyList<ConsentView>> GetHeldConsents() =>
+        [.. (await queries.ConsentsHeldAsync(ProviderId)).Select(HeldConsent)];
+
     public async Task<IReadOnlyList<ObligationView>> GetOpenObligations() =>
         [.. (await queries.OpenObligationsAsync(ProviderId)).Select(ObligationViews.From)];
 
@@ -394,6 +397,13 @@ internal sealed class ProviderGrain(
         row.ValidUntilMs is { } until ? DateTimeOffset.FromUnixTimeMilliseconds(until) : null,
         row.RetiredAtMs is { } retired ? DateTimeOffset.FromUnixTimeMilliseconds(retired) : null,
         row.AddedIndex);
+
+    private static ConsentView HeldConsent(ConsentRow row)
+    {
+        var granted = (ConsentGranted)StatementCodec.Parse(System.Text.Encoding.UTF8.GetBytes(row.Statement)).Statement!;
+        return new ConsentView(row.ConsentId, row.Holder, row.Handle, granted.Terms, ConsentViews.Status(row.Status),
+            granted.IssuedAt, row.GrantedIndex, row.EndedIndex, row.RequestId);
+    }
 
     private static ProfileVersion Profile(ProfileRow row) =>
         new(row.Version, (int)row.Level, row.Statement, DateTimeOffset.FromUnixTimeMilliseconds(row.DeclaredAtMs), row.EntryIndex);

@@ -33,6 +33,56 @@ internal sealed class LogReaderGrain(LedgerStore store) : Grain, ILogReaderGrain
 
     public Task<byte[]?> GetTile(int level, long index, int width) => store.ReadTileAsync(level, index, width);
 
+    public async Task<IReadOnlyList<LogLeaf>> GetLeaves(IReadOnlyList<long> indices)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        if (indices.Count > LogReaderLimits.MaxLeaves)
+        {
+            throw new ArgumentOutOfRangeException(nameof(indices), indices.Count, $"At most {LogReaderLimits.MaxLeaves} leaves can be read at once.");
+        }
+        var checkpointed = (await GrainFactory.GetGrain<ILedgerGrain>(LedgerKey.Id).GetLatestCheckpoint())?.Size ?? 0;
+        var wanted = indices.Where(i => i >= 0 && i < checkpointed).Distinct().Order().ToList();
+        var leaves = new List<LogLeaf>(wanted.Count);
+        // Consecutive indices are read as one range.
+        var start = 0;
+        for (var i = 1; i <= wanted.Count; i++)
+        {
+            if (i < wanted.Count && wanted[i] == wanted[i - 1] + 1)
+            {
+                continue;
+            }
+            var rows = await store.ReadEntriesAsync(wanted[start], i - start);
+            leaves.AddRange(rows.Select(r => new LogLeaf(r.Index, r.Leaf)));
+            start = i;
+        }
+        return leaves;
+    }
+
+    public async Task<byte[]?> GetEntryBundle(long index, int width)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(width, LedgerStore.TileWidth);
+        var rows = await store.ReadEntriesAsync(checked(index * LedgerStore.TileWidth), width);
+        if (rows.Count != width)
+        {
+            return null;
+        }
+        var bundle = new byte[rows.Sum(r => 2 + r.Leaf.Length)];
+        var offset = 0;
+        foreach (var row in rows)
+        {
+            if (row.Leaf.Length > ushort.MaxValue)
+            {
+                throw new InvalidOperationException($"Entry {row.Index} is {row.Leaf.Length} bytes, more than an entry bundle can hold.");
+            }
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(bundle.AsSpan(offset), (ushort)row.Leaf.Length);
+            row.Leaf.CopyTo(bundle, offset + 2);
+            offset += 2 + row.Leaf.Length;
+        }
+        return bundle;
+    }
+
     private async Task RequireCheckpointed(long size, string parameter)
     {
         var latest = await GrainFactory.GetGrain<ILedgerGrain>(LedgerKey.Id).GetLatestCheckpoint();

@@ -63,6 +63,15 @@ public sealed class CustodyQueries(Database database)
         return rows.ToDictionary(r => r.StatementId, StringComparer.Ordinal);
     }
 
+    /// <summary>The consents held by <paramref name="holder"/>, any status, in the order granted.</summary>
+    public async Task<IReadOnlyList<ConsentRow>> ConsentsHeldAsync(string holder)
+    {
+        await using var connection = await database.OpenAsync().ConfigureAwait(false);
+        var rows = await connection.QueryAsync<ConsentRow>(
+            "SELECT * FROM consents WHERE holder = @holder ORDER BY granted_index", new { holder }).ConfigureAwait(false);
+        return rows.AsList();
+    }
+
     /// <summary>A provider's obligations that are not answered yet.</summary>
     public async Task<IReadOnlyList<ObligationRow>> OpenObligationsAsync(string holder)
     {

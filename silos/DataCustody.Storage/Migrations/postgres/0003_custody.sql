@@ -80,6 +80,7 @@ CREATE TABLE consents (
     ended_index BIGINT
 );
 CREATE INDEX consents_by_handle ON consents (handle);
+CREATE INDEX consents_by_holder ON consents (holder);
 CREATE INDEX consents_by_expiry ON consents (status, expires_at_ms);
 
 -- A hop is one provision of data from a sender to a recipient; either side's statement may come first.

@@ -1,8 +1,7 @@
-using DataCustody.Testing;
 using DataCustody.Transparency.Checkpoints;
 using DataCustody.Transparency.Notes;
 
-namespace DataCustody.EndToEnd.Tests;
+namespace DataCustody.Testing;
 
 /// <summary>
 /// The gateway's single-machine default (silo in-process, SQLite under its data folder) run as its
@@ -10,6 +9,7 @@ namespace DataCustody.EndToEnd.Tests;
 /// </summary>
 public sealed class GatewayProcess : IAsyncDisposable
 {
+    /// <summary>The log origin the gateway is configured with.</summary>
     public const string Origin = "e2e.datacustody.test/log";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly Dictionary<string, string> _environment;
@@ -25,12 +25,16 @@ public sealed class GatewayProcess : IAsyncDisposable
         Http = new HttpClient { BaseAddress = BaseAddress };
     }
 
+    /// <summary>The gateway's data folder, a fresh temporary folder deleted on dispose.</summary>
     public string DataFolder { get; }
 
+    /// <summary>The gateway's HTTP address, ending in a slash.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The port Orleans clients connect to.</summary>
     public int OrleansGatewayPort { get; }
 
+    /// <summary>An anonymous HTTP client for <see cref="BaseAddress"/>.</summary>
     public HttpClient Http { get; }
 
     /// <summary>Starts the gateway; <paramref name="settings"/> adds or overrides environment settings.</summary>
@@ -64,6 +68,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         _process = await LaunchAsync(_environment, DataFolder);
     }
 
+    /// <summary>The log's verifier key, as the gateway publishes it.</summary>
     public async Task<NoteVerifierKey> GetVerifierKeyAsync() =>
         NoteVerifierKey.Parse((await Http.GetStringAsync("log/v1/key")).TrimEnd('\n'));
 
@@ -74,6 +79,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         return (Checkpoint.OpenSigned(note, key), note);
     }
 
+    /// <summary>Stops the gateway and deletes its data folder.</summary>
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

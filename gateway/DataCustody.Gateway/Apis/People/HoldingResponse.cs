@@ -1,0 +1,28 @@
+using DataCustody.Grains.Custody;
+
+namespace DataCustody.Gateway.Apis.People;
+
+/// <summary>One category a holder got, and the chain of hops back to the person.</summary>
+/// <param name="Category">The fideslang data category.</param>
+/// <param name="Since">Since when the holder has it.</param>
+/// <param name="Until">When it stopped holding it, if it did.</param>
+/// <param name="Status"><c>holding</c>, <c>deleted</c>, <c>deletionDue</c> or <c>deletionOverdue</c>.</param>
+/// <param name="ProfileVersion">The holder's protection profile version in force when it got the data.</param>
+/// <param name="TermsSha256">The model-contract terms it got the data under, if any.</param>
+/// <param name="Chain">The hops from the person's side to this holder.</param>
+/// <param name="Evidence">The log entries that prove the holding.</param>
+public sealed record HoldingResponse(
+    string Category,
+    DateTimeOffset Since,
+    DateTimeOffset? Until,
+    string Status,
+    long? ProfileVersion,
+    string? TermsSha256,
+    IReadOnlyList<HopResponse> Chain,
+    IReadOnlyList<long> Evidence)
+{
+    /// <summary>The wire form of <paramref name="view"/>.</summary>
+    public static HoldingResponse From(HoldingView view) => new(
+        view.Category, view.Since, view.Until, WireNames.Of(view.Status), view.ProfileVersion, view.TermsSha256,
+        [.. view.Chain.Select(HopResponse.Of)], view.Evidence);
+}

@@ -1,0 +1,25 @@
+using DataCustody.Identity;
+
+namespace DataCustody.Gateway.Apis;
+
+/// <summary>
+/// The person-facing API under <c>/api/v1/me</c>. Every endpoint needs the Citizen policy, and the
+/// person is always the token's <c>sub</c>: nobody can name another person in a route.
+/// </summary>
+public static class PeopleApis
+{
+    /// <summary>The route prefix of the person's own resources.</summary>
+    public const string Prefix = "/api/v1/me";
+
+    /// <summary>Maps consents, consent requests, custody, inbox and proofs.</summary>
+    public static IEndpointRouteBuilder MapPeopleApis(this IEndpointRouteBuilder app)
+    {
+        var me = app.MapGroup(Prefix).RequireAuthorization(IdentityPolicies.Citizen);
+        me.MapConsentsApi();
+        me.MapConsentRequestsApi();
+        me.MapCustodyApi();
+        me.MapInboxApi();
+        me.MapProofsApi();
+        return app;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using DataCustody.Gateway.Apis.Contracts;
+using DataCustody.Identity;
+using DataCustody.Transparency.Codecs;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DataCustody.Gateway.Apis;
+
+/// <summary>
+/// Statement ingestion, <c>POST /api/v1/statements</c>: a batch of signed statements of the
+/// token's provider, one result per item in order. The gateway verifies (in parallel); the
+/// provider's grain records all valid items in one call.
+/// </summary>
+public static class StatementsApi
+{
+    /// <summary>Maps the statement endpoint.</summary>
+    public static IEndpointRouteBuilder MapStatementsApi(this IEndpointRouteBuilder app)
+    {
+        var limits = app.ServiceProvider.GetRequiredService<ApiLimits>();
+        app.MapGroup("/api/v1/statements").WithTags("Statements")
+            .MapPost("/", Submit).WithName("SubmitStatements")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status429TooManyRequests)
+            .WithSummary("Submits 1-1000 signed statements (compact JWS, EdDSA) of the token's provider.")
+            .WithDescription("Each item is recorded, a duplicate (same id and content as before: the original result) or rejected "
+                + "with a problem naming the field. A malformed body is a 400 problem and nothing is submitted.")
+            .RequireAuthorization(IdentityPolicies.Provider)
+            .RequireRateLimiting(StatementRateLimit.Policy)
+            .WithMetadata(new RequestBodyLimit(limits.MaxStatementBatchBytes));
+        return app;
+    }
+
+    private static async Task<Results<Ok<StatementBatchResponse>, ProblemHttpResult>> Submit(
+        SubmitStatementsRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!CallerProvider.TryGet(user, out var providerId, out var forbidden))
+        {
+            return forbidden!;
+        }
+        if (request.Statements is not { } statements)
+        {
+            return ApiProblems.Invalid("statements", "statements is required: a list of 1-1000 compact JWS strings.");
+        }
+        if (statements.Count is 0 or > StatementVerifier.MaxBatch)
+        {
+            return ApiProblems.Invalid("statements", $"statements must hold 1-{StatementVerifier.MaxBatch} items, not {statements.Count}.");
+        }
+
+        var provider = grains.GetGrain<IProviderGrain>(providerId);
+        var items = await StatementVerifier.CheckAsync(statements, providerId, provider);
+        var valid = items.Where(i => i.Submitted is not null).ToList();
+        var outcomes = valid.Count == 0 ? [] : await provider.Submit([.. valid.Select(i => i.Submitted!)]);
+
+        var results = new StatementResultResponse[items.Length];
+        for (var v = 0; v < valid.Count; v++)
+        {
+            results[valid[v].Index] = Result(valid[v].Index, outcomes[v]);
+        }
+        foreach (var item in items.Where(i => i.Submitted is null))
+        {
+            results[item.Index] = new StatementResultResponse(
+                item.Index, item.Statement?.Id, StatementResultResponse.Rejected, null, null, [], null, item.Problem);
+        }
+        return TypedResults.Ok(new StatementBatchResponse(results));
+    }
+
+    private static StatementResultResponse Result(int index, StatementOutcome outcome) => new(
+        index,
+        outcome.StatementId,
+        outcome.Result switch
+        {
+            StatementResult.Recorded => StatementResultResponse.Recorded,
+            StatementResult.Duplicate => StatementResultResponse.Duplicate,
+            _ => StatementResultResponse.Rejected,
+        },
+        outcome.Index,
+        outcome.LeafHash is null ? null : StrictBase64.EncodeUrl(outcome.LeafHash),
+        [.. outcome.Violations.Select(v => new ViolationResponse(v.Code, v.Detail))],
+        outcome.RecipientHandle,
+        outcome.Result == StatementResult.Rejected
+            ? StatementProblem.Of(FieldOf(index, outcome.Field), outcome.Reason ?? "The statement was refused.")
+            : null);
+
+    // The grain names payload members, and "kid" for the key the header names.
+    private static string FieldOf(int index, string? field) => field switch
+    {
+        null or "" => $"statements[{index}]",
+        "kid" => $"statements[{index}].header.kid",
+        _ => $"statements[{index}].payload.{field}",
+    };
+}

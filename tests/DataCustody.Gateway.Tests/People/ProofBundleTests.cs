@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text;
+using DataCustody.Sdk.Proofs;
+using DataCustody.Testing;
+using DataCustody.Transparency.Codecs;
+using DataCustody.Transparency.Merkle;
+using static DataCustody.Gateway.Tests.People.PersonSteps;
+
+namespace DataCustody.Gateway.Tests.People;
+
+/// <summary>The person's proof bundle, downloaded over HTTP and verified offline with the log's key.</summary>
+[Collection(GatewayApiCollection.Name)]
+public sealed class ProofBundleTests(GatewayApiFixture fixture)
+{
+    [Fact]
+    public async Task The_bundle_proves_every_entry_the_persons_records_cite_against_the_signed_checkpoint()
+    {
+        var shop = await fixture.RegisteredProviderAsync("shop");
+        var bob = await fixture.PersonClientAsync("bob");
+        var consent = await GrantAsync(bob, "shop", "user.contact.phone_number");
+        var collected = await CollectAsync(shop, consent.Id("handle"), consent.Id("consentId"), "user.contact.phone_number");
+        var cited = new[] { consent.GetProperty("grantedIndex").GetInt64(), collected };
+
+        // Checkpoints follow appends within a second; wait until one covers bob's newest entry.
+        var json = await Eventually.UntilAsync(
+            () => bob.GetByteArrayAsync("api/v1/me/proofs"),
+            bytes => ProofBundle.Parse(bytes) is { } b && b.Pending.Count == 0 && cited.All(i => i < b.TreeSize),
+            TimeSpan.FromSeconds(10),
+            "a checkpoint covering bob's entries");
+        var bundle = ProofBundle.Parse(json);
+
+        // Offline: nothing but the bundle and a key obtained independently.
+        var key = await fixture.Gateway.GetVerifierKeyAsync();
+        var verified = ProofBundleVerifier.Verify(bundle, key);
+        Assert.Equal(bundle.Entries.Count, verified.Entries.Count);
+        Assert.All(cited, index => Assert.Contains(verified.Entries, e => e.Index == index));
+        Assert.Equal(verified.Entries.Select(e => e.Index).Order(), verified.Entries.Select(e => e.Index));
+
+        // And the same check by hand with the Transparency library: each proof leads to the signed root.
+        var checkpoint = DataCustody.Transparency.Checkpoints.Checkpoint.OpenSigned(bundle.Checkpoint, key);
+        foreach (var entry in bundle.Entries)
+        {
+            Assert.True(StrictBase64.TryDecodeUrl(Encoding.ASCII.GetBytes(entry.Leaf), out var leaf));
+            var proof = entry.Proof.Select(p => StrictBase64.TryDecodeUrl(Encoding.ASCII.GetBytes(p), out var h) ? h : throw new FormatException(p)).ToList();
+            MerkleProof.VerifyInclusion((ulong)entry.Index, checkpoint.Size, MerkleHash.Leaf(leaf), proof, checkpoint.RootHash.Span);
+            // The leaves are the broker's envelopes, and never carry the person id.
+            var text = Encoding.UTF8.GetString(leaf);
+            Assert.StartsWith("{\"v\":1,", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("5e21008d-936f-4c27-85b8-ec6a98745b5d", text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // The collection statement bob's custody view cites is shop's exact signed statement.
+        var collectedLeaf = Encoding.UTF8.GetString(verified.Entries.Single(e => e.Index == collected).Leaf);
+        Assert.Contains("\"type\":\"data.collected\"", collectedLeaf, StringComparison.Ordinal);
+        Assert.Contains("\"by\":\"shop\"", collectedLeaf, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_tampered_leaf_or_a_foreign_key_fails_verification()
+    {
+        await fixture.RegisteredProviderAsync("shop");
+        var bob = await fixture.PersonClientAsync("bob");
+        var granted = (await GrantAsync(bob, "shop")).GetProperty("grantedIndex").GetInt64();
+        var bundle = ProofBundle.Parse(await Eventually.UntilAsync(
+            () => bob.GetByteArrayAsync("api/v1/me/proofs"),
+            bytes => ProofBundle.Parse(bytes).Entries.Any(e => e.Index == granted),
+            TimeSpan.FromSeconds(10),
+            "a checkpoint covering bob's grant"));
+        var key = await fixture.Gateway.GetVerifierKeyAsync();
+        ProofBundleVerifier.Verify(bundle, key);
+
+        var entry = bundle.Entries.Single(e => e.Index == granted);
+        StrictBase64.TryDecodeUrl(Encoding.ASCII.GetBytes(entry.Leaf), out var leaf);
+        leaf[^2] ^= 1;
+        var tampered = bundle with { Entries = [.. bundle.Entries.Select(e => e == entry ? e with { Leaf = StrictBase64.EncodeUrl(leaf) } : e)] };
+        var failure = Assert.Throws<ProofBundleException>(() => ProofBundleVerifier.Verify(tampered, key));
+        Assert.Equal(granted, failure.EntryIndex);
+
+        using var other = DataCustody.Transparency.Notes.NoteSignerKey.Generate(DataCustody.Testing.GatewayProcess.Origin);
+        Assert.Throws<ProofBundleException>(() => ProofBundleVerifier.Verify(bundle, other.Verifier));
+    }
+
+    [Fact]
+    public async Task Only_people_get_a_proof_bundle()
+    {
+        var regina = await fixture.PersonClientAsync("regina");
+        using var response = await regina.GetAsync("api/v1/me/proofs");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        using var anonymous = await fixture.Anonymous.GetAsync("api/v1/me/proofs");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+}

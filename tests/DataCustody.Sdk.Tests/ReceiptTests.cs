@@ -1,0 +1,200 @@
+using System.Text;
+using DataCustody.Sdk.Receipts;
+using DataCustody.Transparency.Checkpoints;
+using DataCustody.Transparency.Codecs;
+using DataCustody.Transparency.Merkle;
+using DataCustody.Transparency.Notes;
+
+namespace DataCustody.Sdk.Tests;
+
+public sealed class ReceiptTests : IDisposable
+{
+    private const string Origin = "log.receipts.example";
+    private readonly NoteSignerKey _logKey = NoteSignerKey.Generate(Origin);
+    private readonly NoteSignerKey _otherKey = NoteSignerKey.Generate(Origin);
+
+    public void Dispose()
+    {
+        _logKey.Dispose();
+        _otherKey.Dispose();
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(0, 2)]
+    [InlineData(5, 6)]
+    [InlineData(6, 13)]
+    [InlineData(12, 13)]
+    [InlineData(31, 64)]
+    public async Task A_valid_receipt_verifies_and_survives_json(int index, int size)
+    {
+        var receipt = await ReceiptAsync(index, size);
+
+        var verified = receipt.Verify(_logKey.Verifier);
+        var reread = Receipt.Verify(receipt.ToJson(), _logKey.Verifier);
+
+        Assert.Equal((ulong)size, verified.Checkpoint.Size);
+        Assert.Equal(index, reread.EntryIndex);
+        Assert.Equal($"stmt-{index}", reread.StatementId);
+        Assert.Equal(receipt, Receipt.FromJson(receipt.ToJson()) with { InclusionProof = receipt.InclusionProof });
+    }
+
+    [Fact]
+    public async Task The_json_names_each_part()
+    {
+        var json = (await ReceiptAsync(3, 10)).ToJson();
+
+        foreach (var member in new[] { "statementId", "entryIndex", "leafHash", "treeSize", "inclusionProof", "checkpoint" })
+        {
+            Assert.Contains($"\"{member}\":", json, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task A_flipped_bit_in_the_proof_fails(int element)
+    {
+        var receipt = await ReceiptAsync(6, 13);
+        var proof = receipt.InclusionProof.ToList();
+        proof[element] = Flip(proof[element]);
+
+        var failure = Assert.Throws<ReceiptVerificationException>(() => (receipt with { InclusionProof = proof }).Verify(_logKey.Verifier));
+
+        Assert.Equal(ReceiptFailure.BadInclusionProof, failure.Failure);
+    }
+
+    [Fact]
+    public async Task A_flipped_bit_in_the_leaf_hash_fails()
+    {
+        var receipt = await ReceiptAsync(6, 13);
+
+        var failure = Assert.Throws<ReceiptVerificationException>(() => (receipt with { LeafHash = Flip(receipt.LeafHash) }).Verify(_logKey.Verifier));
+
+        Assert.Equal(ReceiptFailure.BadInclusionProof, failure.Failure);
+    }
+
+    [Fact]
+    public async Task Another_entry_index_fails()
+    {
+        var receipt = await ReceiptAsync(6, 13);
+
+        var failure = Assert.Throws<ReceiptVerificationException>(() => (receipt with { EntryIndex = 7 }).Verify(_logKey.Verifier));
+
+        Assert.Equal(ReceiptFailure.BadInclusionProof, failure.Failure);
+    }
+
+    [Fact]
+    public async Task A_flipped_bit_in_the_checkpoint_signature_fails()
+    {
+        var receipt = await ReceiptAsync(6, 13);
+        var lines = receipt.Checkpoint.Split('\n');
+        var signatureLine = Array.FindIndex(lines, l => l.StartsWith("\u2014 ", StringComparison.Ordinal));
+        var parts = lines[signatureLine].Split(' ');
+        var signature = Convert.FromBase64String(parts[2]);
+        signature[^1] ^= 1;
+        lines[signatureLine] = $"{parts[0]} {parts[1]} {Convert.ToBase64String(signature)}";
+
+        var failure = Assert.Throws<ReceiptVerificationException>(() => (receipt with { Checkpoint = string.Join('\n', lines) }).Verify(_logKey.Verifier));
+
+        Assert.Equal(ReceiptFailure.BadCheckpoint, failure.Failure);
+        Assert.Contains("does not verify", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_changed_root_in_the_checkpoint_fails()
+    {
+        var receipt = await ReceiptAsync(6, 13);
+        var lines = receipt.Checkpoint.Split('\n');
+        lines[2] = Convert.ToBase64String(Convert.FromBase64String(lines[2]).Select((b, i) => i == 0 ? (byte)(b ^ 1) : b).ToArray());
+
+        var failure = Assert.Throws<ReceiptVerificationException>(() => (receipt with { Checkpoint = string.Join('\n', lines) }).Verify(_logKey.Verifier));
+
+        Assert.Equal(ReceiptFailure.BadCheckpoint, failure.Failure);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_signed_by_another_key_fails()
+    {
+        var receipt = await ReceiptAsync(6, 13, signer: _otherKey);
+
+        var failure = Assert.Throws<ReceiptVerificationException>(() => receipt.Verify(_logKey.Verifier));
+
+        Assert.Equal(ReceiptFailure.BadCheckpoint, failure.Failure);
+        Assert.False(receipt.TryVerify(_logKey.Verifier, out var reason));
+        Assert.Contains("No signature", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verifying_with_another_key_fails()
+    {
+        var receipt = await ReceiptAsync(6, 13);
+
+        var failure = Assert.Throws<ReceiptVerificationException>(() => receipt.Verify(_otherKey.Verifier));
+
+        Assert.Equal(ReceiptFailure.BadCheckpoint, failure.Failure);
+    }
+
+    [Fact]
+    public async Task A_tree_size_other_than_the_checkpoints_fails()
+    {
+        var receipt = await ReceiptAsync(6, 13);
+
+        var failure = Assert.Throws<ReceiptVerificationException>(() => (receipt with { TreeSize = 14 }).Verify(_logKey.Verifier));
+
+        Assert.Equal(ReceiptFailure.NotCovered, failure.Failure);
+    }
+
+    [Fact]
+    public async Task An_entry_beyond_the_checkpoint_fails()
+    {
+        var receipt = await ReceiptAsync(6, 13);
+
+        var failure = Assert.Throws<ReceiptVerificationException>(() => (receipt with { EntryIndex = 13 }).Verify(_logKey.Verifier));
+
+        Assert.Equal(ReceiptFailure.NotCovered, failure.Failure);
+    }
+
+    [Fact]
+    public async Task A_hash_that_is_not_32_bytes_is_malformed()
+    {
+        var receipt = await ReceiptAsync(6, 13);
+
+        var failure = Assert.Throws<ReceiptVerificationException>(() => (receipt with { LeafHash = "AAAA" }).Verify(_logKey.Verifier));
+
+        Assert.Equal(ReceiptFailure.Malformed, failure.Failure);
+    }
+
+    [Fact]
+    public void Json_that_is_not_a_receipt_is_malformed()
+    {
+        Assert.Equal(ReceiptFailure.Malformed, Assert.Throws<ReceiptVerificationException>(() => Receipt.FromJson("{\"statementId\":1}")).Failure);
+        Assert.Equal(ReceiptFailure.Malformed, Assert.Throws<ReceiptVerificationException>(() => Receipt.FromJson("{}")).Failure);
+    }
+
+    private async Task<Receipt> ReceiptAsync(int index, int size, NoteSignerKey? signer = null)
+    {
+        var tree = new InMemoryNodeSource();
+        for (var i = 0; i < size; i++)
+        {
+            tree.Append(MerkleHash.Leaf(Encoding.UTF8.GetBytes($"entry {i}")));
+        }
+        var proof = await ProofPlan.Inclusion((ulong)index, (ulong)size).ReadAsync(tree);
+        var note = new Checkpoint(Origin, tree.Size, tree.Root()).Sign(signer ?? _logKey);
+        return new Receipt(
+            $"stmt-{index}",
+            index,
+            StrictBase64.EncodeUrl(MerkleHash.Leaf(Encoding.UTF8.GetBytes($"entry {index}"))),
+            size,
+            [.. proof.Select(h => StrictBase64.EncodeUrl(h))],
+            note);
+    }
+
+    private static string Flip(string base64Url)
+    {
+        Assert.True(StrictBase64.TryDecodeUrl(Encoding.ASCII.GetBytes(base64Url), out var bytes));
+        bytes[bytes.Length / 2] ^= 0x10;
+        return StrictBase64.EncodeUrl(bytes);
+    }
+}
