@@ -7,10 +7,14 @@ namespace DataCustody.Cli;
 public static class CustodyCommandLine
 {
     /// <summary>Builds the root command with every subcommand.</summary>
-    public static RootCommand Create() => new("custody: keys, statements and log monitoring for DataCustody.")
+    public static RootCommand Create() => new("custody: keys, statements, registration, verification, audit and log monitoring for DataCustody.")
     {
         KeygenCommand.Create(),
         StatementCommand.Create(),
         MonitorCommand.Create(),
+        ProviderCommand.Create(),
+        VerifyCommand.Create(),
+        AuditCommand.Create(),
+        DemoCommand.Create(),
     };
 }

@@ -6,10 +6,10 @@ public static class ExitCodes
     /// <summary>The command did what it was asked.</summary>
     public const int Success = 0;
 
-    /// <summary>A usage error, a file that could not be read or written, or a log that stayed unreachable.</summary>
+    /// <summary>A usage error, a file that could not be read or written, a broker or log that could not be reached.</summary>
     public const int Failure = 1;
 
-    /// <summary>The input was refused: an invalid statement, key, kid or state file.</summary>
+    /// <summary>The input was refused: an invalid statement, key, kid, receipt or state file, or a problem the API answered.</summary>
     public const int InvalidInput = 2;
 
     /// <summary>The log served a checkpoint that is not validly signed by the pinned key.</summary>
@@ -20,4 +20,16 @@ public static class ExitCodes
 
     /// <summary>The log served a validly signed checkpoint smaller than the verified one.</summary>
     public const int Rollback = 5;
+
+    /// <summary><c>verify receipt</c>: the receipt's entry index or tree size is not covered by its checkpoint.</summary>
+    public const int ReceiptNotCovered = 6;
+
+    /// <summary><c>verify receipt</c>: the inclusion proof does not lead from the leaf hash to the checkpoint's root.</summary>
+    public const int ReceiptBadProof = 7;
+
+    /// <summary><c>audit</c>: the entries or hash tiles the log served do not hash to its signed checkpoint.</summary>
+    public const int LogMismatch = 8;
+
+    /// <summary><c>audit</c>: the API's answers differ from the projections rebuilt from the log.</summary>
+    public const int ProjectionMismatch = 9;
 }

@@ -1,0 +1,169 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DataCustody.Sdk.Keys;
+using DataCustody.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace DataCustody.Cli.Tests;
+
+/// <summary><c>provider register</c>, <c>demo</c> and <c>audit</c> against the real gateway, run as its own process on loopback.</summary>
+public sealed partial class GatewayCommandTests : IAsyncLifetime, IDisposable
+{
+    private readonly TemporaryDirectory _directory = new();
+    private GatewayProcess _gateway = null!;
+
+    private string Url => _gateway.BaseAddress.ToString();
+
+    public async Task InitializeAsync() => _gateway = await GatewayProcess.StartAsync();
+
+    public async Task DisposeAsync() => await _gateway.DisposeAsync();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task Provider_register_registers_the_provider_and_its_key_and_prints_problems_with_their_field()
+    {
+        using var key = ProviderKey.Generate("backup-key-1");
+        var keyFile = _directory.File("backup.key");
+        await File.WriteAllTextAsync(keyFile, key.ToPem());
+
+        var run = await RegisterAsync("backup", "JP", "--key", keyFile, "--kid", "backup-key-1");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        using var printed = JsonDocument.Parse(run.Output);
+        Assert.Equal("backup", printed.RootElement.GetProperty("provider").GetProperty("providerId").GetString());
+        Assert.Equal("backup-key-1", printed.RootElement.GetProperty("key").GetProperty("kid").GetString());
+        using var regulator = DemoTokens.WithBearer(_gateway.BaseAddress, (await DemoTokens.ForPersonAsync(_gateway.BaseAddress, "regina")).AccessToken);
+        var served = await regulator.GetFromJsonAsync<JsonElement>("api/v1/providers/backup");
+        Assert.Equal("Backup Overseas Pte. Ltd.", served.GetProperty("name").GetString());
+
+        var again = await RegisterAsync("backup", "JP");
+        Assert.Equal(ExitCodes.InvalidInput, again.ExitCode);
+        Assert.Contains("409", again.Error, StringComparison.Ordinal);
+
+        var invalid = await RegisterAsync("delivery", "Japan");
+        Assert.Equal(ExitCodes.InvalidInput, invalid.ExitCode);
+        Assert.Contains("field: jurisdiction", invalid.Error, StringComparison.Ordinal);
+        Assert.Contains("detail: ", invalid.Error, StringComparison.Ordinal);
+        using var unregistered = await regulator.GetAsync("api/v1/providers/delivery");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unregistered.StatusCode);
+
+        var wrongSecret = await Custody.RunAsync("provider", "register", "--url", Url, "--client-id", "cloud", "--client-secret", "not-the-secret",
+            "--name", "Cloud", "--jurisdiction", "JP", "--sector", "IT", "--contact", "privacy@cloud.example");
+        Assert.Equal(ExitCodes.InvalidInput, wrongSecret.ExitCode);
+        Assert.Contains("token for client cloud", wrongSecret.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_passes_on_the_honest_log_after_the_demo_and_reports_a_row_changed_in_the_database()
+    {
+        var demo = await Custody.RunAsync("demo", "--url", Url);
+        Assert.True(demo.ExitCode == ExitCodes.Success, demo.Error + demo.Output);
+        Assert.Contains("Demo story loaded", demo.Output, StringComparison.Ordinal);
+        Assert.Contains("revoked", demo.Output, StringComparison.Ordinal);
+        // More than a tile's worth of entries, so that full tiles, partial ones and level-1 tiles are all checked.
+        await SubmitProfilesAsync("shop", 300);
+        var logKey = (await _gateway.GetVerifierKeyAsync()).ToString();
+        var size = await WaitForCheckpointOfWholeLogAsync(logKey);
+        Assert.True(size > 256, $"log size {size}");
+        var auditor = (await DemoTokens.ForPersonAsync(_gateway.BaseAddress, "audrey")).AccessToken;
+        var regulator = (await DemoTokens.ForPersonAsync(_gateway.BaseAddress, "regina")).AccessToken;
+
+        var honest = await AuditAsync(auditor, logKey, "--regulator-token", regulator);
+        Assert.True(honest.ExitCode == ExitCodes.Success, honest.Error + honest.Output);
+        Assert.Contains("audit passed", honest.Output, StringComparison.Ordinal);
+        Assert.Contains("4 providers", honest.Output, StringComparison.Ordinal);
+        var open = int.Parse(OpenObligations().Match(honest.Output).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(open >= 1, honest.Output);
+        Assert.True(File.Exists(Path.Combine(_directory.Path, "audit", "projections.db")));
+        Assert.Contains("304 profile versions", honest.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_directory.Path, "audit", "tile", "0", "000")));
+        Assert.True(File.Exists(Path.Combine(_directory.Path, "audit", "tile", "1", "000.p", "1")));
+        Assert.True(File.Exists(Path.Combine(_directory.Path, "audit", "tile", "entries", "000")));
+
+        // The auditor alone may not read obligations: the audit says so and compares the rest.
+        var auditorOnly = await AuditAsync(auditor, logKey);
+        Assert.True(auditorOnly.ExitCode == ExitCodes.Success, auditorOnly.Error + auditorOnly.Output);
+        Assert.Contains("obligations not compared", auditorOnly.Error, StringComparison.Ordinal);
+
+        // A citizen is refused the entries.
+        var alice = (await DemoTokens.ForPersonAsync(_gateway.BaseAddress, "alice")).AccessToken;
+        var refused = await AuditAsync(alice, logKey);
+        Assert.Equal(ExitCodes.InvalidInput, refused.ExitCode);
+        Assert.Contains("403", refused.Error, StringComparison.Ordinal);
+
+        // Someone changes a projection row behind the log's back while the broker is down.
+        await _gateway.KillAsync();
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_gateway.DataFolder, "custody.db"), Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync();
+            await using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE providers SET name = 'Tampered Shop' WHERE provider_id = 'shop'";
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+        await _gateway.RestartAsync();
+
+        var tampered = await AuditAsync(auditor, logKey, "--regulator-token", regulator);
+
+        Assert.Equal(ExitCodes.ProjectionMismatch, tampered.ExitCode);
+        Assert.Contains("MISMATCH providers [shop] name: API \"Tampered Shop\", rebuilt from the log \"Shop Example K.K. (online shop)\"", tampered.Output, StringComparison.Ordinal);
+        Assert.Contains("AUDIT FAILED", tampered.Error, StringComparison.Ordinal);
+    }
+
+    private Task<CustodyRun> RegisterAsync(string client, string jurisdiction, params string[] more) => Custody.RunAsync(
+        [
+            "provider", "register", "--url", Url, "--client-id", client, "--client-secret", DemoTokens.ClientSecrets[client],
+            "--name", client == "backup" ? "Backup Overseas Pte. Ltd." : $"{client} K.K.", "--jurisdiction", jurisdiction, "--sector", "Information technology",
+            "--contact", $"privacy@{client}.example", .. more,
+        ],
+        CancellationToken.None);
+
+    private Task<CustodyRun> AuditAsync(string token, string logKey, params string[] more) => Custody.RunAsync(
+        ["audit", "--url", Url, "--token", token, "--key", logKey, "--work", Path.Combine(_directory.Path, "audit"), .. more],
+        CancellationToken.None);
+
+    /// <summary>Waits until the log's checkpoint covers every entry in the gateway's database, so the audit sees what the API sees.</summary>
+    private async Task<long> WaitForCheckpointOfWholeLogAsync(string logKey)
+    {
+        long logged;
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_gateway.DataFolder, "custody.db"), Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString()))
+        {
+            await connection.OpenAsync();
+            await using var query = connection.CreateCommand();
+            query.CommandText = "SELECT size FROM ledger_head WHERE id = 1";
+            logged = (long)(await query.ExecuteScalarAsync())!;
+        }
+        var key = DataCustody.Transparency.Notes.NoteVerifierKey.Parse(logKey);
+        await Eventually.UntilAsync(
+            async () => (await _gateway.GetCheckpointAsync(key)).Checkpoint.Size,
+            size => size >= (ulong)logged,
+            TimeSpan.FromSeconds(30),
+            $"a checkpoint of all {logged} entries");
+        return logged;
+    }
+
+    /// <summary>Declares <paramref name="count"/> more profile versions of a demo provider, under a key of its own.</summary>
+    private async Task SubmitProfilesAsync(string providerId, int count)
+    {
+        using var http = DemoTokens.WithBearer(_gateway.BaseAddress, await DemoTokens.ForClientAsync(_gateway.BaseAddress, providerId));
+        using var key = ProviderKey.Generate("bulk-key");
+        using (var added = await http.PostAsJsonAsync($"api/v1/providers/{providerId}/keys", new { kid = key.KeyId, publicKey = key.PublicKeyBase64Url, validFrom = "2020-01-01T00:00:00Z" }))
+        {
+            Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        }
+        var issuedAt = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var statements = Enumerable.Range(0, count).Select(i => DataCustody.Transparency.Jws.CompactJws.Sign(key.Key, key.KeyId, System.Text.Encoding.UTF8.GetBytes($$"""
+            {"id":"bulk-profile-{{i}}","issuedAt":"{{issuedAt}}","type":"provider.profile","provider":"{{providerId}}","level":{{1 + (i % 4)}},
+             "encryptionAtRest":true,"encryptionInTransit":true,"pseudonymisation":false,"accessLogging":true,"certifications":[],
+             "storageJurisdictions":["JP"],"retentionDays":365,"subprocessors":[]}
+            """))).ToArray();
+        using var response = await http.PostAsJsonAsync("api/v1/statements", new { statements });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, body.ToString());
+        Assert.All(body.GetProperty("results").EnumerateArray(), r => Assert.Equal("recorded", r.GetProperty("status").GetString()));
+    }
+
+    [GeneratedRegex(@"(\d+) open obligations")]
+    private static partial Regex OpenObligations();
+}
