@@ -2,6 +2,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using DataCustody.Benchmarks.Custody;
+using DataCustody.Benchmarks.Ingestion;
 using DataCustody.Benchmarks.Ledger;
 
 // Subcommands of our own get their arms above the default one; everything else is
@@ -10,6 +11,7 @@ return args switch
 {
     ["ledger", .. var options] => await LedgerLoadCommand.RunAsync(options),
     ["custody", .. var options] => await CustodyLoadCommand.RunAsync(options),
+    ["ingest", .. var options] => await IngestCommand.RunAsync(options),
     _ => RunBenchmarks(args),
 };
 

@@ -50,6 +50,19 @@ public static class DemoTokens
         return await AuthorizationCodeClient.ReadTokensAsync(response);
     }
 
+    /// <summary>
+    /// Tokens for any account the provider was configured with (<c>Identity:Accounts</c>), signed in
+    /// through the form as <see cref="CliClientId"/> with <paramref name="password"/>.
+    /// </summary>
+    public static async Task<TokenSet> ForPersonAsync(Uri provider, string username, string password)
+    {
+        using var browser = new AuthorizationCodeClient(provider);
+        var (verifier, challenge) = AuthorizationCodeClient.NewPkce();
+        var code = await browser.SignInForCodeAsync(CliClientId, CliRedirectUri, challenge, username, password);
+        using var response = await browser.RedeemCodeAsync(CliClientId, CliRedirectUri, code, verifier);
+        return await AuthorizationCodeClient.ReadTokensAsync(response);
+    }
+
     /// <summary>An HTTP client for <paramref name="baseAddress"/> that sends <paramref name="accessToken"/>.</summary>
     public static HttpClient WithBearer(Uri baseAddress, string accessToken) => new()
     {

@@ -37,6 +37,15 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <summary>An anonymous HTTP client for <see cref="BaseAddress"/>.</summary>
     public HttpClient Http { get; }
 
+    /// <summary>The operating system's id of the running gateway process, e.g. to read its CPU time.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>
+    /// The gateway assembly that is run: the build in the caller's own configuration (a Release
+    /// load tool runs the Release gateway), so a caller can show which build it measured.
+    /// </summary>
+    public static string Assembly => ChildProcess.RepositoryAssembly("gateway/DataCustody.Gateway", "DataCustody.Gateway");
+
     /// <summary>Starts the gateway; <paramref name="settings"/> adds or overrides environment settings.</summary>
     public static async Task<GatewayProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
