@@ -1,0 +1,106 @@
+using DataCustody.Sdk.Log;
+using DataCustody.Sdk.Models;
+using DataCustody.Transparency.Merkle;
+using DataCustody.Transparency.Notes;
+
+namespace DataCustody.Sdk.Receipts;
+
+/// <summary>
+/// Turns "the broker logged this statement at entry N with leaf hash H" into a <see cref="Receipt"/>:
+/// waits (polling with backoff) until a checkpoint signed by the pinned log key covers the entry, then
+/// fetches the inclusion proof and verifies it. One fetcher follows the checkpoints for all its callers,
+/// so every new checkpoint is also checked to extend the one trusted before.
+/// </summary>
+public sealed class ReceiptFetcher : IDisposable
+{
+    private readonly LogClient _log;
+    private readonly NoteVerifierKey _logKey;
+    private readonly CheckpointFollower _follower;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _pollDelay;
+    private readonly TimeSpan _maxPollDelay;
+    private readonly SemaphoreSlim _advancing = new(1, 1);
+
+    /// <summary>A fetcher over <paramref name="log"/> trusting checkpoints signed by <paramref name="logKey"/>.</summary>
+    public ReceiptFetcher(LogClient log, NoteVerifierKey logKey, TimeSpan pollDelay, TimeSpan maxPollDelay, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(logKey);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(pollDelay, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPollDelay, pollDelay);
+        _log = log;
+        _logKey = logKey;
+        _follower = new CheckpointFollower(log, logKey, null);
+        _pollDelay = pollDelay;
+        _maxPollDelay = maxPollDelay;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>
+    /// The receipt of the statement logged at <paramref name="entryIndex"/> with <paramref name="leafHash"/>,
+    /// once a checkpoint covers it. Throws <see cref="ReceiptVerificationException"/> when the log's proof
+    /// does not match what the broker said it logged: that is evidence, not noise.
+    /// </summary>
+    public async Task<Receipt> FetchAsync(string statementId, long entryIndex, ReadOnlyMemory<byte> leafHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(statementId);
+        ArgumentOutOfRangeException.ThrowIfNegative(entryIndex);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(leafHash.Length, MerkleHash.Size, nameof(leafHash));
+        var index = (ulong)entryIndex;
+        var delay = _pollDelay;
+        while (true)
+        {
+            var checkpoint = await CheckpointCoveringAsync(index, cancellationToken);
+            if (checkpoint is not null)
+            {
+                var proof = await _log.GetInclusionProofAsync(index, checkpoint.Size, cancellationToken);
+                var receipt = new Receipt(
+                    statementId,
+                    entryIndex,
+                    HashText.Encode(leafHash.Span),
+                    (long)checkpoint.Size,
+                    [.. proof.Select(h => HashText.Encode(h))],
+                    checkpoint.Note);
+                receipt.Verify(_logKey);
+                return receipt;
+            }
+            await Task.Delay(delay, _time, cancellationToken);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _maxPollDelay.Ticks));
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _advancing.Dispose();
+
+    /// <summary>The trusted checkpoint if it covers <paramref name="index"/>, after advancing once if needed; null if none does yet.</summary>
+    private async Task<VerifiedCheckpoint?> CheckpointCoveringAsync(ulong index, CancellationToken cancellationToken)
+    {
+        if (_follower.Trusted is { } trusted && trusted.Size > index)
+        {
+            return trusted;
+        }
+        await _advancing.WaitAsync(cancellationToken);
+        try
+        {
+            // Another caller may have advanced while this one waited.
+            if (_follower.Trusted is { } advanced && advanced.Size > index)
+            {
+                return advanced;
+            }
+            try
+            {
+                await _follower.AdvanceAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is HttpRequestException or LogResponseException)
+            {
+                // The log is not reachable or not ready (no checkpoint yet): poll again after the delay.
+                return null;
+            }
+            return _follower.Trusted is { } latest && latest.Size > index ? latest : null;
+        }
+        finally
+        {
+            _advancing.Release();
+        }
+    }
+}
