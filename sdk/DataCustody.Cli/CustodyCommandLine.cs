@@ -13,6 +13,7 @@ public static class CustodyCommandLine
         StatementCommand.Create(),
         MonitorCommand.Create(),
         ProviderCommand.Create(),
+        ReceiptCommand.Create(),
         VerifyCommand.Create(),
         AuditCommand.Create(),
         DemoCommand.Create(),

@@ -111,6 +111,32 @@ public sealed partial class GatewayCommandTests : IAsyncLifetime, IDisposable
         Assert.Contains("AUDIT FAILED", tampered.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Receipt_fetch_writes_a_receipt_that_verify_accepts_and_refuses_a_leaf_hash_the_log_does_not_hold()
+    {
+        Assert.Equal(ExitCodes.Success, (await RegisterAsync("delivery", "JP")).ExitCode);
+        var result = (await SubmitProfilesAsync("delivery", 1))[0];
+        var logKey = (await _gateway.Http.GetStringAsync("log/v1/key")).Trim();
+        var receiptFile = _directory.File("receipt.json");
+        string[] Fetch(string leafHash, string output) =>
+        [
+            "receipt", "fetch", "--url", Url, "--key", logKey, "--statement-id", result.GetProperty("statementId").GetString()!,
+            "--entry-index", result.GetProperty("entryIndex").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--leaf-hash", leafHash, "--out", output,
+        ];
+
+        var fetched = await Custody.RunAsync(Fetch(result.GetProperty("leafHash").GetString()!, receiptFile));
+        Assert.True(fetched.ExitCode == ExitCodes.Success, fetched.Error);
+        var verified = await Custody.RunAsync("verify", "receipt", "--receipt", receiptFile, "--key", logKey);
+        Assert.True(verified.ExitCode == ExitCodes.Success, verified.Error);
+        Assert.Contains("VALID: statement bulk-profile-0", verified.Output, StringComparison.Ordinal);
+
+        var otherLeaf = DataCustody.Transparency.Codecs.StrictBase64.EncodeUrl(new byte[32]);
+        var refused = await Custody.RunAsync(Fetch(otherLeaf, _directory.File("other.json")));
+        Assert.Equal(ExitCodes.ReceiptBadProof, refused.ExitCode);
+        Assert.False(File.Exists(_directory.File("other.json")));
+    }
+
     private Task<CustodyRun> RegisterAsync(string client, string jurisdiction, params string[] more) => Custody.RunAsync(
         [
             "provider", "register", "--url", Url, "--client-id", client, "--client-secret", DemoTokens.ClientSecrets[client],
@@ -143,8 +169,8 @@ public sealed partial class GatewayCommandTests : IAsyncLifetime, IDisposable
         return logged;
     }
 
-    /// <summary>Declares <paramref name="count"/> more profile versions of a demo provider, under a key of its own.</summary>
-    private async Task SubmitProfilesAsync(string providerId, int count)
+    /// <summary>Declares <paramref name="count"/> more profile versions of a demo provider, under a key of its own; returns the results.</summary>
+    private async Task<JsonElement[]> SubmitProfilesAsync(string providerId, int count)
     {
         using var http = DemoTokens.WithBearer(_gateway.BaseAddress, await DemoTokens.ForClientAsync(_gateway.BaseAddress, providerId));
         using var key = ProviderKey.Generate("bulk-key");
@@ -161,7 +187,9 @@ public sealed partial class GatewayCommandTests : IAsyncLifetime, IDisposable
         using var response = await http.PostAsJsonAsync("api/v1/statements", new { statements });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.IsSuccessStatusCode, body.ToString());
-        Assert.All(body.GetProperty("results").EnumerateArray(), r => Assert.Equal("recorded", r.GetProperty("status").GetString()));
+        var results = body.GetProperty("results").EnumerateArray().ToArray();
+        Assert.All(results, r => Assert.Equal("recorded", r.GetProperty("status").GetString()));
+        return results;
     }
 
     [GeneratedRegex(@"(\d+) open obligations")]
