@@ -79,20 +79,9 @@ internal static class AuditCommand
             console.Error.WriteLine(e.Message);
             return e.ExitCode;
         }
-        catch (BrokerProblemException e)
+        catch (Exception e) when (BrokerFailures.Explain(e, url, console.Error, cancellationToken, out var exitCode))
         {
-            console.Error.WriteLine(e.Message);
-            return ExitCodes.InvalidInput;
-        }
-        catch (HttpRequestException e)
-        {
-            console.Error.WriteLine($"The broker at {url} could not be reached: {e.Message}");
-            return ExitCodes.Failure;
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            console.Error.WriteLine($"The broker at {url} did not answer in time: {e.Message}");
-            return ExitCodes.Failure;
+            return exitCode;
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException)
         {

@@ -150,20 +150,9 @@ internal static class DemoCommand
                 return ExitCodes.Success;
             });
         }
-        catch (BrokerProblemException e)
+        catch (Exception e) when (BrokerFailures.Explain(e, url, console.Error, cancellationToken, out var exitCode))
         {
-            console.Error.WriteLine(e.Message);
-            return ExitCodes.InvalidInput;
-        }
-        catch (HttpRequestException e)
-        {
-            console.Error.WriteLine($"The broker at {url} could not be reached: {e.Message}");
-            return ExitCodes.Failure;
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            console.Error.WriteLine($"The broker at {url} did not answer in time: {e.Message}");
-            return ExitCodes.Failure;
+            return exitCode;
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -1,20 +1,16 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using DataCustody.Benchmarks.Custody;
-using DataCustody.Benchmarks.Ledger;
 using DataCustody.Testing;
 
 namespace DataCustody.Benchmarks.Ingestion;
 
 /// <summary>
-/// <c>POST /api/v1/transfers/check</c> over HTTP at a fixed rate, open loop: each check has a
-/// scheduled start and its latency counts from then, so a stall charges every check scheduled
-/// during it (no coordinated omission), as <see cref="TransferCheckLoad"/> does for the grains.
-/// Each provider asks with its own client-credential token through a plain <see cref="HttpClient"/>
-/// (the SDK's resilience pipeline would add retries and timeouts a latency target should not
-/// hide). Half the questions are allowed by the person's consent, half ask for data it does
-/// not cover. Single use.
+/// <c>POST /api/v1/transfers/check</c> over HTTP on a <see cref="TransferCheckSchedule"/>, as
+/// <see cref="TransferCheckLoad"/> asks the grains. Each provider asks with its own
+/// client-credential token through a plain <see cref="HttpClient"/> (the SDK's resilience pipeline
+/// would add retries and timeouts a latency target should not hide). Half the questions are allowed by the person's consent, half ask for data it does
+/// not cover.
 /// </summary>
 internal sealed class HttpTransferCheckLoad : IDisposable
 {
@@ -25,30 +21,13 @@ internal sealed class HttpTransferCheckLoad : IDisposable
 
     private const int DistinctChecks = 20_000;
 
-    // A check slower than this is broken, not slow.
-    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(30);
-
     private readonly HttpClient _http;
     private readonly Check[] _checks;
-    private readonly LatencyHistogram _latency = new();
-    private readonly LatencyHistogram _startLag = new();
-    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private long _outstanding = 1;
-    private long _completed;
-    private long _unexpected;
-    private long _failed;
-    private long _lastCompletion;
-    private string? _firstFailure;
 
     private HttpTransferCheckLoad(HttpClient http, Check[] checks)
     {
         _http = http;
         _checks = checks;
-    }
-
-    public sealed record Result(long Completed, long Unexpected, long Failed, string? FirstFailure, TimeSpan Elapsed, LatencyHistogram Latency, LatencyHistogram StartLag)
-    {
-        public double AchievedPerSecond => Completed / Elapsed.TotalSeconds;
     }
 
     public static async Task<HttpTransferCheckLoad> CreateAsync(Uri gateway, IngestPopulation population, int seed)
@@ -86,109 +65,32 @@ internal sealed class HttpTransferCheckLoad : IDisposable
         var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = int.MaxValue })
         {
             BaseAddress = gateway,
-            Timeout = DrainLimit,
+            Timeout = TransferCheckSchedule.DrainLimit,
         };
         return new HttpTransferCheckLoad(http, checks);
     }
 
-    public async Task<Result> RunAsync(TimeSpan duration)
-    {
-        var warmUpChecks = (long)(WarmUp.TotalSeconds * ChecksPerSecond);
-        var total = warmUpChecks + (long)(duration.TotalSeconds * ChecksPerSecond);
-        var start = Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 100);
-        var measuredFrom = start + (long)(warmUpChecks * TicksPerCheck);
-        // Its own thread: a scheduler on the thread pool would be late whenever the pool is busy with answers.
-        var scheduler = new Thread(() => Schedule(start, total, warmUpChecks)) { IsBackground = true, Name = "http transfer-check schedule" };
-        scheduler.Start();
-        if (await Task.WhenAny(_drained.Task, Task.Delay(duration + WarmUp + DrainLimit)) != _drained.Task)
-        {
-            throw new TimeoutException($"{Interlocked.Read(ref _outstanding)} transfer checks had no answer {DrainLimit.TotalSeconds:0} s after the last was due.");
-        }
-        var elapsed = Stopwatch.GetElapsedTime(measuredFrom, Interlocked.Read(ref _lastCompletion));
-        return new Result(_completed, _unexpected, _failed, _firstFailure, elapsed, _latency, _startLag);
-    }
+    /// <summary>Runs the warm-up and then <paramref name="duration"/> at the fixed rate; returns once every check answered.</summary>
+    public Task<TransferCheckSchedule.Result> RunAsync(TimeSpan duration) =>
+        new TransferCheckSchedule(ChecksPerSecond, WarmUp).RunAsync(duration, i => AskAsync(_checks[i % _checks.Length]));
 
     public void Dispose() => _http.Dispose();
 
-    private static double TicksPerCheck => Stopwatch.Frequency / (double)ChecksPerSecond;
-
-    private void Schedule(long start, long total, long warmUpChecks)
+    private async Task<TransferCheckSchedule.Answer> AskAsync(Check check)
     {
-        for (var i = 0L; i < total; i++)
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/transfers/check")
         {
-            var scheduled = start + (long)(i * TicksPerCheck);
-            PreciseWait.Until(scheduled);
-            var measured = i >= warmUpChecks;
-            if (measured)
-            {
-                _startLag.Record(scheduled, Stopwatch.GetTimestamp());
-            }
-            Interlocked.Increment(ref _outstanding);
-            _ = AskAsync(_checks[i % _checks.Length], scheduled, measured);
-        }
-        Release();
-    }
-
-    private async Task AskAsync(Check check, long scheduled, bool measured)
-    {
-        try
+            Content = new ByteArrayContent(check.Body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+            Headers = { Authorization = check.Token },
+        };
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/transfers/check")
-            {
-                Content = new ByteArrayContent(check.Body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
-                Headers = { Authorization = check.Token },
-            };
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            var end = Stopwatch.GetTimestamp();
-            if (!measured)
-            {
-                return;
-            }
-            if (!response.IsSuccessStatusCode)
-            {
-                Failure($"{(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
-                return;
-            }
-            _latency.Record(scheduled, end);
-            Interlocked.Increment(ref _completed);
-            using var answer = JsonDocument.Parse(body);
-            if (answer.RootElement.GetProperty("allowed").GetBoolean() != check.Allowed)
-            {
-                Interlocked.Increment(ref _unexpected);
-            }
-            var last = Interlocked.Read(ref _lastCompletion);
-            while (end > last && Interlocked.CompareExchange(ref _lastCompletion, end, last) != last)
-            {
-                last = Interlocked.Read(ref _lastCompletion);
-            }
+            throw new HttpRequestException($"{(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
         }
-        catch (Exception e) when (measured)
-        {
-            Failure(e.GetBaseException().Message);
-        }
-        catch (Exception)
-        {
-            // A warm-up failure shows as failures in the measured part too, if it lasts.
-        }
-        finally
-        {
-            Release();
-        }
-    }
-
-    private void Failure(string reason)
-    {
-        Interlocked.Increment(ref _failed);
-        Interlocked.CompareExchange(ref _firstFailure, reason, null);
-    }
-
-    private void Release()
-    {
-        if (Interlocked.Decrement(ref _outstanding) == 0)
-        {
-            _drained.TrySetResult();
-        }
+        using var answer = JsonDocument.Parse(body);
+        return new TransferCheckSchedule.Answer(answer.RootElement.GetProperty("allowed").GetBoolean(), check.Allowed);
     }
 
     private sealed record Check(AuthenticationHeaderValue Token, byte[] Body, bool Allowed);
