@@ -30,7 +30,7 @@ public static class StatementsApi
     }
 
     private static async Task<Results<Ok<StatementBatchResponse>, ProblemHttpResult>> Submit(
-        SubmitStatementsRequest request, ClaimsPrincipal user, IGrainFactory grains)
+        SubmitStatementsRequest request, ClaimsPrincipal user, CallerGrains grains)
     {
         if (!CallerProvider.TryGet(user, out var providerId, out var forbidden))
         {
@@ -45,7 +45,7 @@ public static class StatementsApi
             return ApiProblems.Invalid("statements", $"statements must hold 1-{StatementVerifier.MaxBatch} items, not {statements.Count}.");
         }
 
-        var provider = grains.GetGrain<IProviderGrain>(providerId);
+        var provider = grains.Provider(providerId);
         var items = await StatementVerifier.CheckAsync(statements, providerId, provider);
         var valid = items.Where(i => i.Submitted is not null).ToList();
         var outcomes = valid.Count == 0 ? [] : await provider.Submit([.. valid.Select(i => i.Submitted!)]);

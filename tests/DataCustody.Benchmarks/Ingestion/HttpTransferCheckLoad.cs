@@ -21,6 +21,8 @@ internal sealed class HttpTransferCheckLoad : IDisposable
 
     private const int DistinctChecks = 20_000;
 
+    private const int MaxConnections = 64;
+
     private readonly HttpClient _http;
     private readonly Check[] _checks;
 
@@ -62,7 +64,9 @@ internal sealed class HttpTransferCheckLoad : IDisposable
             });
             checks[i] = new Check(tokens[sender.Id], body, allowed);
         }
-        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = int.MaxValue })
+        // A bounded pool, as a provider's system would keep: checks beyond it queue in the client and
+        // their wait counts against the latency. Unbounded, a backlog opened thousands of sockets.
+        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = MaxConnections })
         {
             BaseAddress = gateway,
             Timeout = TransferCheckSchedule.DrainLimit,
