@@ -24,43 +24,9 @@ internal static class CustodyLoadCommand
     // can only mean the target was beaten.
     private const int PreSignedPerSecond = 25_000;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
-    {
-        CustodyLoadOptions options;
-        try
-        {
-            options = CustodyLoadOptions.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync($"{e.Message}{Environment.NewLine}{CustodyLoadOptions.Usage}");
-            return 2;
-        }
+    public static Task<int> RunAsync(IReadOnlyList<string> args) =>
+        LoadCommand.RunAsync(args, CustodyLoadOptions.Parse, CustodyLoadOptions.Usage, async (options, output, cancellationToken) => await RunAsync(options, output, cancellationToken) ? 0 : 1);
 
-        using var cancellation = new CancellationTokenSource();
-        // Ctrl+C must not end the process before the silo is stopped and the temporary files are gone.
-        ConsoleCancelEventHandler cancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-        Console.CancelKeyPress += cancel;
-        try
-        {
-            return await RunAsync(options, Console.Out, cancellation.Token) ? 0 : 1;
-        }
-        catch (Exception e) when (cancellation.IsCancellationRequested)
-        {
-            await Console.Error.WriteLineAsync($"Cancelled ({e.GetType().Name}); cleaned up.");
-            return 130;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= cancel;
-        }
-    }
-
-    /// <summary>Runs everything; returns whether every target was met.</summary>
     private static async Task<bool> RunAsync(CustodyLoadOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         await using var storage = await BenchmarkStorage.StartAsync(StorageProvider.Sqlite, cancellationToken);

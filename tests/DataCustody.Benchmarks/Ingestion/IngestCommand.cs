@@ -27,41 +27,8 @@ internal static class IngestCommand
 
     private static readonly TimeSpan BaselineDuration = TimeSpan.FromSeconds(3);
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
-    {
-        IngestOptions options;
-        try
-        {
-            options = IngestOptions.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync($"{e.Message}{Environment.NewLine}{IngestOptions.Usage}");
-            return 2;
-        }
-
-        using var cancellation = new CancellationTokenSource();
-        // Ctrl+C must not leave the gateway process and its temporary folder behind.
-        ConsoleCancelEventHandler cancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-        Console.CancelKeyPress += cancel;
-        try
-        {
-            return await RunAsync(options, Console.Out, cancellation.Token) ? 0 : 1;
-        }
-        catch (Exception e) when (cancellation.IsCancellationRequested)
-        {
-            await Console.Error.WriteLineAsync($"Cancelled ({e.GetType().Name}); cleaned up.");
-            return 130;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= cancel;
-        }
-    }
+    public static Task<int> RunAsync(IReadOnlyList<string> args) =>
+        LoadCommand.RunAsync(args, IngestOptions.Parse, IngestOptions.Usage, async (options, output, cancellationToken) => await RunAsync(options, output, cancellationToken) ? 0 : 1);
 
     private static async Task<bool> RunAsync(IngestOptions options, TextWriter output, CancellationToken cancellationToken)
     {

@@ -16,45 +16,12 @@ internal static class LedgerLoadCommand
 {
     private static readonly TimeSpan BaselineDuration = TimeSpan.FromSeconds(10);
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
-    {
-        LoadOptions options;
-        try
+    public static Task<int> RunAsync(IReadOnlyList<string> args) =>
+        LoadCommand.RunAsync(args, LoadOptions.Parse, LoadOptions.Usage, async (options, output, cancellationToken) =>
         {
-            options = LoadOptions.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync($"{e.Message}{Environment.NewLine}{LoadOptions.Usage}");
-            return 2;
-        }
-
-        using var cancellation = new CancellationTokenSource();
-        // Ctrl+C must not end the process before the PostgreSQL server is stopped and the
-        // temporary files are gone.
-        ConsoleCancelEventHandler cancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-        Console.CancelKeyPress += cancel;
-        try
-        {
-            await RunAsync(options, Console.Out, cancellation.Token);
+            await RunAsync(options, output, cancellationToken);
             return 0;
-        }
-        catch (Exception e) when (cancellation.IsCancellationRequested)
-        {
-            // The silo's own Ctrl+C handling stops it under the writers, so the failure may be
-            // any of theirs.
-            await Console.Error.WriteLineAsync($"Cancelled ({e.GetType().Name}); cleaned up.");
-            return 130;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= cancel;
-        }
-    }
+        });
 
     private static async Task RunAsync(LoadOptions options, TextWriter output, CancellationToken cancellationToken)
     {
