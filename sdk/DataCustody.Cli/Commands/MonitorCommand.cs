@@ -15,21 +15,7 @@ internal static class MonitorCommand
 
     public static Command Create()
     {
-        var url = new Option<Uri>("--url")
-        {
-            Description = "The broker's base URL; the log is under log/v1/.",
-            Required = true,
-            CustomParser = result =>
-            {
-                var text = result.Tokens[0].Value;
-                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-                {
-                    return uri;
-                }
-                result.AddError($"--url '{text}' is not an absolute http or https URL.");
-                return null;
-            },
-        };
+        var url = CommonOptions.Url("The broker's base URL; the log is under log/v1/.");
         var key = new Option<string?>("--key") { Description = "The log's verifier key, name+keyid+base64 (GET /log/v1/key, obtained out of band)." };
         var keyFile = new Option<string?>("--key-file") { Description = "A file holding the log's verifier key." };
         var state = new Option<string>("--state") { Description = "The file that keeps the last verified checkpoint.", Required = true };
