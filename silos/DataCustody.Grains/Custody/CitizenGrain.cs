@@ -57,7 +57,7 @@ internal sealed class CitizenGrain(
         var consentId = CustodyIds.Consent();
         entries.Add(writer.FromBroker(new ConsentGranted(CustodyIds.BrokerStatement(), writer.Now, consentId, null, holder, handle, terms)));
         await CommitAsync(entries);
-        return View(_model.Consents[consentId]);
+        return ConsentViews.From(_model.Consents[consentId]);
     }
 
     public async Task<ConsentView> RevokeConsent(string consentId)
@@ -72,11 +72,11 @@ internal sealed class CitizenGrain(
         await NotifyAsync("consent.revoked", "You withdrew a consent",
             $"You withdrew your consent to {consent.Holder}. {Holders(obligations)} must now delete the copies of your data that depended on it.",
             logged[0].Index);
-        return View(_model.Consents[consentId]);
+        return ConsentViews.From(_model.Consents[consentId]);
     }
 
     public Task<IReadOnlyList<ConsentView>> GetConsents() =>
-        Task.FromResult<IReadOnlyList<ConsentView>>([.. _model.Consents.Values.OrderBy(c => c.GrantedIndex).Select(View)]);
+        Task.FromResult<IReadOnlyList<ConsentView>>([.. _model.Consents.Values.OrderBy(c => c.GrantedIndex).Select(ConsentViews.From)]);
 
     public async Task<string> RequestConsent(string holder, ConsentTerms terms)
     {
@@ -98,14 +98,14 @@ internal sealed class CitizenGrain(
     public async Task<ConsentView> ApproveConsentRequest(string requestId)
     {
         var request = PendingRequest(requestId);
-        var terms = Parse<ConsentRequested>(request.Statement).Terms;
+        var terms = StoredStatement.Parse<ConsentRequested>(request.Statement).Terms;
         if (terms.ExpiresAt <= writer.Now)
         {
             throw new InvalidOperationException($"Consent request {requestId} asked for a consent that has already expired.");
         }
         var consentId = CustodyIds.Consent();
         await CommitAsync([writer.FromBroker(new ConsentGranted(CustodyIds.BrokerStatement(), writer.Now, consentId, requestId, request.Holder, request.Handle, terms))]);
-        return View(_model.Consents[consentId]);
+        return ConsentViews.From(_model.Consents[consentId]);
     }
 
     public async Task<ConsentRequestView> RejectConsentRequest(string requestId)
@@ -406,7 +406,7 @@ internal sealed class CitizenGrain(
     {
         if (!_terms.TryGetValue(row.ConsentId, out var terms))
         {
-            terms = Parse<ConsentGranted>(row.Statement).Terms;
+            terms = StoredStatement.Parse<ConsentGranted>(row.Statement).Terms;
             _terms[row.ConsentId] = terms;
         }
         return terms;
@@ -422,17 +422,8 @@ internal sealed class CitizenGrain(
             ? request
             : throw new ArgumentException($"{requestId} is not a pending consent request of this person.", nameof(requestId));
 
-    private ConsentView View(ConsentRow row) => new(
-        row.ConsentId, row.Holder, row.Handle, TermsOf(row), ConsentViews.Status(row.Status),
-        Parse<ConsentGranted>(row.Statement).IssuedAt, row.GrantedIndex, row.EndedIndex, row.RequestId);
-
     private static ConsentRequestView RequestView(ConsentRequestRow row) => new(
-        row.RequestId, row.Holder, Parse<ConsentRequested>(row.Statement).Terms, ConsentViews.RequestStatus(row.Status), row.RequestedIndex);
-
-    private static T Parse<T>(string json)
-        where T : Statement =>
-        StatementCodec.Parse(Encoding.UTF8.GetBytes(json)).Statement as T
-            ?? throw new InvalidDataException($"A stored statement is not a {typeof(T).Name}.");
+        row.RequestId, row.Holder, StoredStatement.Parse<ConsentRequested>(row.Statement).Terms, ConsentViews.RequestStatus(row.Status), row.RequestedIndex);
 
     private static string Holders(IReadOnlyList<ObligationDue> obligations) => obligations.Count switch
     {

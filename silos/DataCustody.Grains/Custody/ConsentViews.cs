@@ -1,8 +1,19 @@
+using DataCustody.Grains.Statements;
+using DataCustody.Storage.Custody;
+
 namespace DataCustody.Grains.Custody;
 
-/// <summary>The statuses stored in the projections, as the API's enums.</summary>
+/// <summary>Consents and consent requests as stored in the projections, as the API's records and enums.</summary>
 internal static class ConsentViews
 {
+    /// <summary>A consent row with the terms and time of the statement that granted it.</summary>
+    public static ConsentView From(ConsentRow row)
+    {
+        var granted = StoredStatement.Parse<ConsentGranted>(row.Statement);
+        return new ConsentView(row.ConsentId, row.Holder, row.Handle, granted.Terms, Status(row.Status),
+            granted.IssuedAt, row.GrantedIndex, row.EndedIndex, row.RequestId);
+    }
+
     public static ConsentStatus Status(string stored) => stored switch
     {
         "active" => ConsentStatus.Active,

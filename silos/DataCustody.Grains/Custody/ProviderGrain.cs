@@ -179,7 +179,7 @@ internal sealed class ProviderGrain(
         Task.FromResult(new ProviderHistory([.. _model.Profiles.Select(Profile)], [.. _model.Terms.Values.OrderBy(t => t.Version).Select(Terms)]));
 
     public async Task<IReadOnlyList<ConsentView>> GetHeldConsents() =>
-        [.. (await queries.ConsentsHeldAsync(ProviderId)).Select(HeldConsent)];
+        [.. (await queries.ConsentsHeldAsync(ProviderId)).Select(ConsentViews.From)];
 
     public async Task<IReadOnlyList<ObligationView>> GetOpenObligations() =>
         [.. (await queries.OpenObligationsAsync(ProviderId)).Select(ObligationViews.From)];
@@ -398,19 +398,12 @@ internal sealed class ProviderGrain(
         row.RetiredAtMs is { } retired ? DateTimeOffset.FromUnixTimeMilliseconds(retired) : null,
         row.AddedIndex);
 
-    private static ConsentView HeldConsent(ConsentRow row)
-    {
-        var granted = (ConsentGranted)StatementCodec.Parse(System.Text.Encoding.UTF8.GetBytes(row.Statement)).Statement!;
-        return new ConsentView(row.ConsentId, row.Holder, row.Handle, granted.Terms, ConsentViews.Status(row.Status),
-            granted.IssuedAt, row.GrantedIndex, row.EndedIndex, row.RequestId);
-    }
-
     private static ProfileVersion Profile(ProfileRow row) =>
         new(row.Version, (int)row.Level, row.Statement, DateTimeOffset.FromUnixTimeMilliseconds(row.DeclaredAtMs), row.EntryIndex);
 
     private static TermsVersion Terms(TermsRow row)
     {
-        var summary = ((TermsDeclared)StatementCodec.Parse(System.Text.Encoding.UTF8.GetBytes(row.Statement)).Statement!).Summary;
+        var summary = StoredStatement.Parse<TermsDeclared>(row.Statement).Summary;
         return new TermsVersion(row.Sha256, row.Version, row.Title, summary.DeletionDays, summary.OnwardTransferAllowed, row.Statement,
             DateTimeOffset.FromUnixTimeMilliseconds(row.DeclaredAtMs), row.EntryIndex);
     }
