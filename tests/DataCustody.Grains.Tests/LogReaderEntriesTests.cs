@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using System.Text;
 using DataCustody.Grains.Ledger;
 using DataCustody.Testing;
+using DataCustody.Transparency.Tiles;
 
 namespace DataCustody.Grains.Tests;
 
@@ -43,15 +43,10 @@ public sealed class LogReaderEntriesTests : IAsyncLifetime
         Assert.Null(await _cluster.Reader.GetEntryBundle(2, 1));
     }
 
-    private static List<byte[]> Split(byte[] bundle)
+    /// <summary>Splits an entry bundle into its leaves; fails on a truncated bundle.</summary>
+    private static IReadOnlyList<byte[]> Split(byte[] bundle)
     {
-        var leaves = new List<byte[]>();
-        for (var offset = 0; offset < bundle.Length;)
-        {
-            var length = BinaryPrimitives.ReadUInt16BigEndian(bundle.AsSpan(offset));
-            leaves.Add(bundle.AsSpan(offset + 2, length).ToArray());
-            offset += 2 + length;
-        }
+        Assert.True(EntryBundle.TryDecode(bundle, out var leaves, out var reason), reason);
         return leaves;
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using DataCustody.Cli.Api;
 using DataCustody.Cli.Progress;
@@ -151,26 +150,9 @@ internal static class LogDownload
         return bytes;
     }
 
-    /// <summary>The entries of a C2SP tlog-tiles entry bundle: each a big-endian 16-bit length and the bytes.</summary>
-    private static List<byte[]> ParseBundle(byte[] bundle, TilePath tile)
-    {
-        var entries = new List<byte[]>();
-        var offset = 0;
-        while (offset < bundle.Length)
-        {
-            if (bundle.Length - offset < 2)
-            {
-                throw new AuditException(ExitCodes.LogMismatch, $"LOG MISMATCH: entry bundle {tile} ends inside a length prefix.");
-            }
-            int length = BinaryPrimitives.ReadUInt16BigEndian(bundle.AsSpan(offset));
-            offset += 2;
-            if (bundle.Length - offset < length)
-            {
-                throw new AuditException(ExitCodes.LogMismatch, $"LOG MISMATCH: entry bundle {tile} ends inside entry {entries.Count}.");
-            }
-            entries.Add(bundle[offset..(offset + length)]);
-            offset += length;
-        }
-        return entries;
-    }
+    /// <summary>The entries of a C2SP tlog-tiles entry bundle, or the audit's failure.</summary>
+    private static IReadOnlyList<byte[]> ParseBundle(byte[] bundle, TilePath tile) =>
+        EntryBundle.TryDecode(bundle, out var entries, out var reason)
+            ? entries
+            : throw new AuditException(ExitCodes.LogMismatch, $"LOG MISMATCH: entry bundle {tile}: {reason}.");
 }

@@ -1,5 +1,6 @@
 using DataCustody.Storage.Ledger;
 using DataCustody.Transparency.Merkle;
+using DataCustody.Transparency.Tiles;
 using Orleans.Concurrency;
 
 namespace DataCustody.Grains.Ledger;
@@ -68,19 +69,12 @@ internal sealed class LogReaderGrain(LedgerStore store) : Grain, ILogReaderGrain
         {
             return null;
         }
-        var bundle = new byte[rows.Sum(r => 2 + r.Leaf.Length)];
-        var offset = 0;
-        foreach (var row in rows)
+        var tooLong = rows.FirstOrDefault(r => r.Leaf.Length > EntryBundle.MaxEntryBytes);
+        if (tooLong is not null)
         {
-            if (row.Leaf.Length > ushort.MaxValue)
-            {
-                throw new InvalidOperationException($"Entry {row.Index} is {row.Leaf.Length} bytes, more than an entry bundle can hold.");
-            }
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(bundle.AsSpan(offset), (ushort)row.Leaf.Length);
-            row.Leaf.CopyTo(bundle, offset + 2);
-            offset += 2 + row.Leaf.Length;
+            throw new InvalidOperationException($"Entry {tooLong.Index} is {tooLong.Leaf.Length} bytes, more than an entry bundle can hold.");
         }
-        return bundle;
+        return EntryBundle.Encode([.. rows.Select(r => r.Leaf)]);
     }
 
     private async Task RequireCheckpointed(long size, string parameter)

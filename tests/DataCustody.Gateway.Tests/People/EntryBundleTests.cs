@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
 using DataCustody.Transparency.Merkle;
+using DataCustody.Transparency.Tiles;
 
 namespace DataCustody.Gateway.Tests.People;
 
@@ -77,18 +77,9 @@ public sealed class EntryBundleTests(GatewayApiFixture fixture)
     }
 
     /// <summary>Splits an entry bundle into its leaves; fails on a truncated bundle.</summary>
-    private static List<byte[]> Split(byte[] bundle)
+    private static IReadOnlyList<byte[]> Split(byte[] bundle)
     {
-        var leaves = new List<byte[]>();
-        var offset = 0;
-        while (offset < bundle.Length)
-        {
-            Assert.True(offset + 2 <= bundle.Length, "truncated length prefix");
-            var length = BinaryPrimitives.ReadUInt16BigEndian(bundle.AsSpan(offset));
-            Assert.True(offset + 2 + length <= bundle.Length, "truncated leaf");
-            leaves.Add(bundle.AsSpan(offset + 2, length).ToArray());
-            offset += 2 + length;
-        }
+        Assert.True(EntryBundle.TryDecode(bundle, out var leaves, out var reason), reason);
         return leaves;
     }
 }
