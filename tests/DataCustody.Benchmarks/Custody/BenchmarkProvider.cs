@@ -12,7 +12,7 @@ namespace DataCustody.Benchmarks.Custody;
 /// terms, and statements signed the way its SDK signs them. Signing is the provider's work, so
 /// the tool does it before it measures the broker.
 /// </summary>
-internal sealed class BenchmarkProvider(string id, int level) : IDisposable
+internal sealed class BenchmarkProvider(string id, int level) : IStatementAuthor, IDisposable
 {
     private readonly Key _key = Key.Create(SignatureAlgorithm.Ed25519);
     private long _statements;

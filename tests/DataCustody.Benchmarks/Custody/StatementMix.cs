@@ -1,15 +1,12 @@
 using DataCustody.Grains.Custody;
 using DataCustody.Grains.Statements;
-using DataCustody.Grains.Taxonomy;
 
 namespace DataCustody.Benchmarks.Custody;
 
 /// <summary>
-/// The statements of the statement load, signed in advance and cut into each provider's batches.
-/// They come in rounds about one random person and the three providers holding their data: one
-/// passes the name to another (data.transferred) and the other confirms it (data.received); the
-/// third collects the address (data.collected) and deletes the email (data.deleted). Every one is
-/// allowed by the person's consents, so all of them should be recorded with nothing flagged.
+/// The statements of the statement load, signed in advance and cut into each provider's batches:
+/// <see cref="StatementRound"/>s about random people and the three providers holding their data,
+/// all allowed by the person's consents, so all should be recorded with nothing flagged.
 /// </summary>
 internal static class StatementMix
 {
@@ -28,14 +25,7 @@ internal static class StatementMix
             var holders = person.Holders.ToArray();
             random.Shuffle(holders);
             var (sender, recipient, third) = (holders[0], holders[1], holders[2]);
-            var transferId = sender.NextId();
-            planned.Add((sender, new DataTransferred(
-                transferId, now, sender.Id, person.Handles[sender.Id], recipient.Id, [ConsentTemplate.Name], [ConsentTemplate.Purpose], LegalBasis.Consent, null, sender.TermsSha256)));
-            planned.Add((recipient, new DataReceived(
-                recipient.NextId(), now, recipient.Id, person.Handles[recipient.Id], sender.Id, transferId, [ConsentTemplate.Name], $"from {sender.Id}, under its model contract")));
-            planned.Add((third, new DataCollected(
-                third.NextId(), now, third.Id, person.Handles[third.Id], [ConsentTemplate.Address], [ConsentTemplate.Purpose], LegalBasis.Consent, null)));
-            planned.Add((third, new DataDeleted(third.NextId(), now, third.Id, person.Handles[third.Id], [ConsentTemplate.Email], null)));
+            planned.AddRange(StatementRound.Plan(sender, recipient, third, person.Handles, now));
         }
 
         // Signing is the expensive part: both cores, while nothing else runs.

@@ -1,17 +1,13 @@
 using DataCustody.Benchmarks.Custody;
 using DataCustody.Grains.Statements;
-using DataCustody.Grains.Taxonomy;
 using DataCustody.Sdk;
 
 namespace DataCustody.Benchmarks.Ingestion;
 
 /// <summary>
 /// The statements of the ingestion load, built as typed records, signed in advance (signing is
-/// the providers' work, not the broker's) and cut into each provider's chunks. They come in
-/// rounds about one random person: one provider passes the name to another (data.transferred),
-/// which confirms it (data.received); a third collects the address (data.collected) and deletes
-/// the email (data.deleted). Every one is covered by the person's consents, so all should be
-/// recorded with nothing flagged.
+/// the providers' work, not the broker's) and cut into each provider's chunks: <see cref="StatementRound"/>s
+/// about random people, all covered by the person's consents, so all should be recorded with nothing flagged.
 /// </summary>
 internal static class IngestMix
 {
@@ -32,14 +28,7 @@ internal static class IngestMix
             var holders = population.Providers.ToArray();
             random.Shuffle(holders);
             var (sender, recipient, third) = (holders[0], holders[1], holders[2]);
-            var transferId = sender.NextId();
-            planned.Add((sender, new DataTransferred(
-                transferId, now, sender.Id, person.Handles[sender.Id], recipient.Id, [ConsentTemplate.Name], [ConsentTemplate.Purpose], LegalBasis.Consent, null, sender.TermsSha256)));
-            planned.Add((recipient, new DataReceived(
-                recipient.NextId(), now, recipient.Id, person.Handles[recipient.Id], sender.Id, transferId, [ConsentTemplate.Name], $"from {sender.Id}, under its model contract")));
-            planned.Add((third, new DataCollected(
-                third.NextId(), now, third.Id, person.Handles[third.Id], [ConsentTemplate.Address], [ConsentTemplate.Purpose], LegalBasis.Consent, null)));
-            planned.Add((third, new DataDeleted(third.NextId(), now, third.Id, person.Handles[third.Id], [ConsentTemplate.Email], null)));
+            planned.AddRange(StatementRound.Plan(sender, recipient, third, person.Handles, now));
         }
 
         // Both cores, while nothing else runs.

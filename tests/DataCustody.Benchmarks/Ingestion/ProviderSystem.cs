@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DataCustody.Benchmarks.Custody;
 using DataCustody.Benchmarks.Ledger;
 using DataCustody.Grains.Statements;
 using DataCustody.Sdk;
@@ -14,7 +15,7 @@ namespace DataCustody.Benchmarks.Ingestion;
 /// its own service container with <c>AddDataCustody</c> (client-credential token, statement key,
 /// default batching and retries), so the four providers share nothing but the gateway.
 /// </summary>
-internal sealed class ProviderSystem : IAsyncDisposable
+internal sealed class ProviderSystem : IStatementAuthor, IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly ProviderKey _key;
