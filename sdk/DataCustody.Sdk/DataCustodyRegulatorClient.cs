@@ -12,8 +12,7 @@ namespace DataCustody.Sdk;
 /// </summary>
 public sealed class DataCustodyRegulatorClient
 {
-    private readonly HttpClient _http;
-    private readonly Func<CancellationToken, ValueTask<string>> _token;
+    private readonly BearerApi _api;
 
     /// <summary>Creates a client that sends <paramref name="accessToken"/> over <paramref name="http"/>, whose base address is the broker's.</summary>
     public DataCustodyRegulatorClient(HttpClient http, string accessToken)
@@ -25,15 +24,8 @@ public sealed class DataCustodyRegulatorClient
     /// <summary>Creates a client that asks <paramref name="accessToken"/> for the regulator's current token before each request.</summary>
     public DataCustodyRegulatorClient(HttpClient http, Func<CancellationToken, ValueTask<string>> accessToken)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(accessToken);
-        if (http.BaseAddress is null)
-        {
-            throw new ArgumentException("The HttpClient needs the broker's BaseAddress.", nameof(http));
-        }
-        _http = http;
-        _token = accessToken;
-        Log = new LogClient(http, http.BaseAddress);
+        _api = new BearerApi(http, accessToken);
+        Log = new LogClient(_api.Http, _api.Http.BaseAddress!);
     }
 
     /// <summary>The broker's public log endpoints (checkpoint, key, proofs); nothing it fetches is verified by it.</summary>
@@ -49,15 +41,15 @@ public sealed class DataCustodyRegulatorClient
     /// <summary>A provider as registered (<c>GET /api/v1/providers/{id}</c>).</summary>
     /// <exception cref="DataCustodyProblemException">The broker refused, or knows no such provider (404).</exception>
     public async Task<RegisteredProvider> GetProviderAsync(string providerId, CancellationToken cancellationToken = default) =>
-        await ApiHttp.SendAsync<RegisteredProvider>(_http, HttpMethod.Get, $"api/v1/providers/{ApiHttp.Escape(providerId)}", null, cancellationToken, bearer: await _token(cancellationToken));
+        await _api.SendAsync<RegisteredProvider>(HttpMethod.Get, $"api/v1/providers/{ApiHttp.Escape(providerId)}", null, cancellationToken);
 
     /// <summary>Every protection profile and terms document a provider declared (<c>GET /api/v1/providers/{id}/history</c>).</summary>
     /// <exception cref="DataCustodyProblemException">The broker refused, or knows no such provider (404).</exception>
     public async Task<ProviderHistory> GetProviderHistoryAsync(string providerId, CancellationToken cancellationToken = default) =>
-        await ApiHttp.SendAsync<ProviderHistory>(_http, HttpMethod.Get, $"api/v1/providers/{ApiHttp.Escape(providerId)}/history", null, cancellationToken, bearer: await _token(cancellationToken));
+        await _api.SendAsync<ProviderHistory>(HttpMethod.Get, $"api/v1/providers/{ApiHttp.Escape(providerId)}/history", null, cancellationToken);
 
     /// <summary>A provider's deletion obligations, due, answered and overdue (<c>GET /api/v1/providers/{id}/obligations</c>).</summary>
     /// <exception cref="DataCustodyProblemException">The broker refused.</exception>
     public async Task<IReadOnlyList<Obligation>> GetObligationsAsync(string providerId, CancellationToken cancellationToken = default) =>
-        await ApiHttp.GetListAsync<Obligation>(_http, $"api/v1/providers/{ApiHttp.Escape(providerId)}/obligations", "obligations", cancellationToken, await _token(cancellationToken));
+        await _api.GetListAsync<Obligation>($"api/v1/providers/{ApiHttp.Escape(providerId)}/obligations", "obligations", cancellationToken);
 }
