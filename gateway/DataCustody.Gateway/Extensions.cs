@@ -27,6 +27,11 @@ public static class Extensions
             var settings = SiloSettings.From(configuration);
             // The embedded silo registers the database itself; a client gateway needs it for identity.
             builder.Services.AddSingleton(DataCustody.Silo.SiloBuilderExtensions.CreateDatabase(settings));
+            // Breach reports read the projections directly; the embedded silo registers these itself.
+            builder.Services.AddSingleton<DataCustody.Storage.Custody.CustodyQueries>();
+            builder.Services.AddSingleton<DataCustody.Storage.Custody.BreachImpactQuery>();
+            builder.Services.AddSingleton<DataCustody.Storage.Custody.BreachQueries>();
+            builder.Services.AddSingleton<DataCustody.Grains.Custody.Breaches.BreachImpactCalculator>();
             builder.UseOrleansClient(client =>
             {
                 client.Configure<Orleans.Configuration.ClusterOptions>(options =>

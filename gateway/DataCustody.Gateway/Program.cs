@@ -1,5 +1,6 @@
 using DataCustody.Gateway;
 using DataCustody.Gateway.Apis;
+using DataCustody.Gateway.Apis.Breaches;
 using DataCustody.Gateway.Apis.Plumbing;
 using DataCustody.Identity;
 
@@ -20,6 +21,7 @@ app.MapLogApi();
 app.MapApiReference();
 app.MapProviderApis();
 app.MapPeopleApis();
+app.MapBreachesApi();
 
 await app.StartAsync();
 await StartupAnnouncement.PrintAsync(app);

@@ -1,5 +1,6 @@
 using System.Net;
 using DataCustody.Grains.Custody;
+using DataCustody.Grains.Custody.Breaches;
 using DataCustody.Grains.Custody.Projection;
 using DataCustody.Grains.Ledger;
 using DataCustody.Storage.Custody;
@@ -81,6 +82,9 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<CustodyQueries>();
         silo.Services.AddSingleton<PersonRegistry>();
         silo.Services.AddSingleton<InboxStore>();
+        silo.Services.AddSingleton<BreachQueries>();
+        silo.Services.AddSingleton<BreachImpactQuery>();
+        silo.Services.AddSingleton<BreachImpactCalculator>();
         silo.Services.AddSingleton<EntryWriter>();
         silo.Services.TryAddSingleton(new BrokerClock(TimeProvider.System));
         silo.Services.Configure<CustodyOptions>(configuration.GetSection("Custody"));

@@ -43,9 +43,26 @@ internal static class StatementChecks
             case ObligationOverdue overdue when overdue.DueAt > overdue.IssuedAt:
                 errors.Add("dueAt", "must not be later than issuedAt");
                 break;
+            case BreachReported reported:
+                CheckWindow(reported.Details, errors);
+                break;
+            case BreachFiled filed:
+                CheckWindow(filed.Details, errors);
+                break;
+            case BreachReviewDue review when review.DueAt <= review.IssuedAt:
+                errors.Add("dueAt", "must be later than issuedAt");
+                break;
             case ProviderKeyAdded key when key.ValidUntil <= key.ValidFrom:
                 errors.Add("validUntil", "must be later than validFrom");
                 break;
+        }
+    }
+
+    private static void CheckWindow(BreachDetails details, ParseErrors errors)
+    {
+        if (details.WindowUntil < details.WindowFrom)
+        {
+            errors.Add("windowUntil", "must not be before windowFrom");
         }
     }
 

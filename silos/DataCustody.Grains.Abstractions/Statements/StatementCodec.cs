@@ -11,7 +11,7 @@ namespace DataCustody.Grains.Statements;
 /// </summary>
 public static class StatementCodec
 {
-    /// <summary>The deepest nesting a payload may have; the deepest valid one (consent terms' onward-transfer recipients) has 4.</summary>
+    /// <summary>The deepest nesting a payload may have; the deepest valid one (a breach assessment's figure lists, such as <c>assessment.figures.upstream[0]</c>) has 5.</summary>
     public const int MaxDepth = 8;
 
     /// <summary>

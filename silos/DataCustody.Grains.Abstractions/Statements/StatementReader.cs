@@ -14,6 +14,9 @@ internal sealed class StatementReader(FideslangTaxonomy taxonomy)
 
     private static readonly ValueRule<int> Level = ValueRules.Integer(1, 4);
     private static readonly ValueRule<string> Subprocessor = ValueRules.Text(1, 200);
+    private static readonly ValueRule<string> LongText = ValueRules.Text(1, 2000);
+    private static readonly ValueRule<string> Severity = ValueRules.OneOf(BreachStatuses.Severities);
+    private static readonly ValueRule<string> UpdateStatus = ValueRules.OneOf(BreachStatuses.Updates);
 
     private readonly ValueRule<string> _category = ValueRules.Category(taxonomy);
     private readonly ValueRule<string> _use = ValueRules.Use(taxonomy);
@@ -37,6 +40,33 @@ internal sealed class StatementReader(FideslangTaxonomy taxonomy)
             StatementTypes.DataTransferred => DataTransferred(o, id, issuedAt),
             StatementTypes.DataReceived => DataReceived(o, id, issuedAt),
             StatementTypes.DataDeleted => DataDeleted(o, id, issuedAt),
+            StatementTypes.BreachReported => new BreachReported(id, issuedAt,
+                o.Required("provider", ValueRules.ProviderId),
+                o.Required("breachId", ValueRules.BreachId),
+                BreachDetails(o)),
+            StatementTypes.BreachUpdated => new BreachUpdated(id, issuedAt,
+                o.Required("provider", ValueRules.ProviderId),
+                o.Required("breachId", ValueRules.BreachId),
+                BreachChanges(o)),
+            StatementTypes.BreachFiled => new BreachFiled(id, issuedAt,
+                o.Required("breachId", ValueRules.BreachId),
+                o.Required("holder", ValueRules.ProviderId),
+                BreachDetails(o)),
+            StatementTypes.BreachRevised => new BreachRevised(id, issuedAt,
+                o.Required("breachId", ValueRules.BreachId),
+                o.Required("holder", ValueRules.ProviderId),
+                BreachChanges(o)),
+            StatementTypes.BreachAssessed => new BreachAssessed(id, issuedAt,
+                o.Required("breachId", ValueRules.BreachId),
+                o.Required("holder", ValueRules.ProviderId),
+                o.Object("assessment", BreachAssessment)),
+            StatementTypes.BreachReviewDue => new BreachReviewDue(id, issuedAt,
+                o.Required("obligationId", ValueRules.BrokerId),
+                o.Required("breachId", ValueRules.BreachId),
+                o.Required("holder", ValueRules.ProviderId),
+                o.Required("breachedHolder", ValueRules.ProviderId),
+                o.Required("people", ValueRules.Count),
+                o.Required("dueAt", ValueRules.Time)),
             StatementTypes.HandleIssued => new HandleIssued(id, issuedAt,
                 o.Required("provider", ValueRules.ProviderId),
                 o.Required("handle", ValueRules.Handle)),
@@ -102,6 +132,71 @@ internal sealed class StatementReader(FideslangTaxonomy taxonomy)
         o.RejectUnknownMembers();
         return statement;
     }
+
+    // Flat in the statement: a breach report is read by people, and nesting would only add a level.
+    private BreachDetails BreachDetails(PayloadObject o) => new(
+        o.Required("summary", LongText),
+        o.Required("windowFrom", ValueRules.Time),
+        o.Required("windowUntil", ValueRules.Time),
+        o.Array("categories", 0, 64, _category),
+        o.Required("cause", LongText),
+        o.Required("discoveredAt", ValueRules.Time),
+        o.Required("discoveredHow", ValueRules.Text(1, 1000)),
+        o.Required("severity", Severity),
+        o.Required("estimatedRecords", ValueRules.Count),
+        o.Required("measures", LongText),
+        o.Required("contact", ValueRules.Text(1, 200)),
+        o.Required("wrongfulPurpose", ValueRules.Boolean),
+        o.Required("financialLossRisk", ValueRules.Boolean),
+        o.Optional("secondaryHarm", LongText),
+        o.Optional("responseToPeople", LongText),
+        o.Optional("publication", LongText),
+        o.Optional("prevention", LongText));
+
+    private static BreachChanges BreachChanges(PayloadObject o) => new(
+        o.Required("status", UpdateStatus),
+        o.Required("note", LongText),
+        o.OptionalValue("estimatedRecords", ValueRules.Count),
+        o.Optional("cause", LongText),
+        o.Optional("measures", LongText),
+        o.Optional("secondaryHarm", LongText),
+        o.Optional("responseToPeople", LongText),
+        o.Optional("publication", LongText),
+        o.Optional("prevention", LongText));
+
+    private BreachAssessment BreachAssessment(PayloadObject o) => new(
+        o.Object("figures", BreachFigures),
+        o.Required("urgency", Severity),
+        o.Object("appi", LawAssessment),
+        o.Object("gdpr", LawAssessment),
+        o.Objects("deadlines", 0, 10, ReportDeadline),
+        o.Required("notified", ValueRules.Count));
+
+    private BreachFigures BreachFigures(PayloadObject o) => new(
+        o.Required("people", ValueRules.Count),
+        o.Required("sensitivePeople", ValueRules.Count),
+        o.Required("directPeople", ValueRules.Count),
+        o.Objects("byCategory", 0, Statements.BreachFigures.MaxListed, c => new CategoryCount(
+            c.Required("category", _category), c.Required("sensitive", ValueRules.Boolean), c.Required("people", ValueRules.Count))),
+        o.Objects("byLevel", 0, 5, c => new LevelCount(c.Required("level", ValueRules.Integer(0, 4)), c.Required("people", ValueRules.Count))),
+        o.Objects("byTerms", 0, Statements.BreachFigures.MaxListed, c => new TermsCount(c.Required("termsSha256", ValueRules.Sha256), c.Required("people", ValueRules.Count))),
+        o.Objects("upstream", 0, Statements.BreachFigures.MaxListed, ProviderCount),
+        o.Objects("downstream", 0, Statements.BreachFigures.MaxListed, ProviderCount),
+        o.Array("jurisdictions", 0, 250, ValueRules.Jurisdiction));
+
+    private static ProviderCount ProviderCount(PayloadObject o) => new(
+        o.Required("provider", ValueRules.ProviderId),
+        o.Optional("termsSha256", ValueRules.Sha256),
+        o.Required("people", ValueRules.Count));
+
+    private static LawAssessment LawAssessment(PayloadObject o) => new(
+        o.Required("reportable", ValueRules.Boolean),
+        o.Array("reasons", 1, 10, ValueRules.Text(1, 500)));
+
+    private static ReportDeadline ReportDeadline(PayloadObject o) => new(
+        o.Required("law", ValueRules.OneOf(["appi", "gdpr"])),
+        o.Required("report", ValueRules.OneOf(["preliminary", "final", "authority"])),
+        o.Required("dueAt", ValueRules.Time));
 
     private static ProfileDeclared ProfileDeclared(PayloadObject o, string id, DateTimeOffset issuedAt) => new(id, issuedAt,
         o.Required("provider", ValueRules.ProviderId),

@@ -54,14 +54,33 @@ public static class StatementTypes
     /// <summary>A provider's signing key was retired (<see cref="Statements.ProviderKeyRetired"/>).</summary>
     public const string ProviderKeyRetired = "provider.key.retired";
 
+    /// <summary>A provider reports a breach of data it holds (<see cref="Statements.BreachReported"/>).</summary>
+    public const string BreachReported = "breach.reported";
+
+    /// <summary>The breached provider updates a breach (<see cref="Statements.BreachUpdated"/>).</summary>
+    public const string BreachUpdated = "breach.updated";
+
+    /// <summary>A regulator filed a breach (<see cref="Statements.BreachFiled"/>).</summary>
+    public const string BreachFiled = "breach.filed";
+
+    /// <summary>A regulator updated a breach (<see cref="Statements.BreachRevised"/>).</summary>
+    public const string BreachRevised = "breach.revised";
+
+    /// <summary>The broker's report of a breach's impact (<see cref="Statements.BreachAssessed"/>).</summary>
+    public const string BreachAssessed = "breach.assessed";
+
+    /// <summary>An upstream provider must review what it passed to a breached holder (<see cref="Statements.BreachReviewDue"/>).</summary>
+    public const string BreachReviewDue = "breach.review.due";
+
     /// <summary>The types a provider signs, in the documented order.</summary>
     public static IReadOnlyList<string> ProviderTypes { get; } =
-        [ProviderProfile, ProviderTerms, DataCollected, DataTransferred, DataReceived, DataDeleted];
+        [ProviderProfile, ProviderTerms, DataCollected, DataTransferred, DataReceived, DataDeleted, BreachReported, BreachUpdated];
 
     /// <summary>The types the broker signs, in the documented order.</summary>
     public static IReadOnlyList<string> BrokerTypes { get; } =
     [
         HandleIssued, ConsentRequested, ConsentRejected, ConsentGranted, ConsentRevoked, ConsentExpired,
         ObligationDue, ObligationOverdue, ProviderRegistered, ProviderKeyAdded, ProviderKeyRetired,
+        BreachFiled, BreachRevised, BreachAssessed, BreachReviewDue,
     ];
 }

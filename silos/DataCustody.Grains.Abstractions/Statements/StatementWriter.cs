@@ -98,6 +98,37 @@ internal static class StatementWriter
                 WriteStrings(w, "categories", s.Categories);
                 WriteOptional(w, "obligationId", s.ObligationId);
                 break;
+            case BreachReported s:
+                w.WriteString("breachId", s.BreachId);
+                WriteDetails(w, s.Details);
+                break;
+            case BreachUpdated s:
+                w.WriteString("breachId", s.BreachId);
+                WriteChanges(w, s.Changes);
+                break;
+            case BreachFiled s:
+                w.WriteString("breachId", s.BreachId);
+                w.WriteString("holder", s.Holder);
+                WriteDetails(w, s.Details);
+                break;
+            case BreachRevised s:
+                w.WriteString("breachId", s.BreachId);
+                w.WriteString("holder", s.Holder);
+                WriteChanges(w, s.Changes);
+                break;
+            case BreachAssessed s:
+                w.WriteString("breachId", s.BreachId);
+                w.WriteString("holder", s.Holder);
+                WriteAssessment(w, s.Assessment);
+                break;
+            case BreachReviewDue s:
+                w.WriteString("obligationId", s.ObligationId);
+                w.WriteString("breachId", s.BreachId);
+                w.WriteString("holder", s.Holder);
+                w.WriteString("breachedHolder", s.BreachedHolder);
+                w.WriteNumber("people", s.People);
+                w.WriteString("dueAt", WireFormat.FormatTime(s.DueAt));
+                break;
             case HandleIssued s:
                 w.WriteString("provider", s.Provider);
                 w.WriteString("handle", s.Handle);
@@ -169,6 +200,111 @@ internal static class StatementWriter
             default:
                 throw new ArgumentException($"{statement.GetType()} is not a statement type this codec knows.", nameof(statement));
         }
+    }
+
+    private static void WriteDetails(Utf8JsonWriter w, BreachDetails d)
+    {
+        w.WriteString("summary", d.Summary);
+        w.WriteString("windowFrom", WireFormat.FormatTime(d.WindowFrom));
+        w.WriteString("windowUntil", WireFormat.FormatTime(d.WindowUntil));
+        WriteStrings(w, "categories", d.Categories);
+        w.WriteString("cause", d.Cause);
+        w.WriteString("discoveredAt", WireFormat.FormatTime(d.DiscoveredAt));
+        w.WriteString("discoveredHow", d.DiscoveredHow);
+        w.WriteString("severity", d.Severity);
+        w.WriteNumber("estimatedRecords", d.EstimatedRecords);
+        w.WriteString("measures", d.Measures);
+        w.WriteString("contact", d.Contact);
+        w.WriteBoolean("wrongfulPurpose", d.WrongfulPurpose);
+        w.WriteBoolean("financialLossRisk", d.FinancialLossRisk);
+        WriteOptional(w, "secondaryHarm", d.SecondaryHarm);
+        WriteOptional(w, "responseToPeople", d.ResponseToPeople);
+        WriteOptional(w, "publication", d.Publication);
+        WriteOptional(w, "prevention", d.Prevention);
+    }
+
+    private static void WriteChanges(Utf8JsonWriter w, BreachChanges c)
+    {
+        w.WriteString("status", c.Status);
+        w.WriteString("note", c.Note);
+        if (c.EstimatedRecords is { } estimate)
+        {
+            w.WriteNumber("estimatedRecords", estimate);
+        }
+        WriteOptional(w, "cause", c.Cause);
+        WriteOptional(w, "measures", c.Measures);
+        WriteOptional(w, "secondaryHarm", c.SecondaryHarm);
+        WriteOptional(w, "responseToPeople", c.ResponseToPeople);
+        WriteOptional(w, "publication", c.Publication);
+        WriteOptional(w, "prevention", c.Prevention);
+    }
+
+    private static void WriteAssessment(Utf8JsonWriter w, BreachAssessment a)
+    {
+        w.WriteStartObject("assessment");
+        var f = a.Figures;
+        w.WriteStartObject("figures");
+        w.WriteNumber("people", f.People);
+        w.WriteNumber("sensitivePeople", f.SensitivePeople);
+        w.WriteNumber("directPeople", f.DirectPeople);
+        WriteObjects(w, "byCategory", f.ByCategory, (w, c) =>
+        {
+            w.WriteString("category", c.Category);
+            w.WriteBoolean("sensitive", c.Sensitive);
+            w.WriteNumber("people", c.People);
+        });
+        WriteObjects(w, "byLevel", f.ByLevel, (w, c) =>
+        {
+            w.WriteNumber("level", c.Level);
+            w.WriteNumber("people", c.People);
+        });
+        WriteObjects(w, "byTerms", f.ByTerms, (w, c) =>
+        {
+            w.WriteString("termsSha256", c.TermsSha256);
+            w.WriteNumber("people", c.People);
+        });
+        WriteObjects(w, "upstream", f.Upstream, WriteProviderCount);
+        WriteObjects(w, "downstream", f.Downstream, WriteProviderCount);
+        WriteStrings(w, "jurisdictions", f.Jurisdictions);
+        w.WriteEndObject();
+        w.WriteString("urgency", a.Urgency);
+        WriteLaw(w, "appi", a.Appi);
+        WriteLaw(w, "gdpr", a.Gdpr);
+        WriteObjects(w, "deadlines", a.Deadlines, (w, d) =>
+        {
+            w.WriteString("law", d.Law);
+            w.WriteString("report", d.Report);
+            w.WriteString("dueAt", WireFormat.FormatTime(d.DueAt));
+        });
+        w.WriteNumber("notified", a.Notified);
+        w.WriteEndObject();
+    }
+
+    private static void WriteProviderCount(Utf8JsonWriter w, ProviderCount c)
+    {
+        w.WriteString("provider", c.Provider);
+        WriteOptional(w, "termsSha256", c.TermsSha256);
+        w.WriteNumber("people", c.People);
+    }
+
+    private static void WriteLaw(Utf8JsonWriter w, string name, LawAssessment law)
+    {
+        w.WriteStartObject(name);
+        w.WriteBoolean("reportable", law.Reportable);
+        WriteStrings(w, "reasons", law.Reasons);
+        w.WriteEndObject();
+    }
+
+    private static void WriteObjects<T>(Utf8JsonWriter w, string name, EquatableArray<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            w.WriteStartObject();
+            write(w, item);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static void WriteTerms(Utf8JsonWriter w, ConsentTerms terms)

@@ -19,6 +19,12 @@ internal static class ValueRules
     public static readonly ValueRule<string> BrokerId =
         Matching(WirePatterns.BrokerId(), "an id of 2-4 letters a-z, '_', and 8-64 characters A-Z, a-z, 0-9");
 
+    public static readonly ValueRule<string> BreachId =
+        Matching(WirePatterns.BreachId(), "a breach id: 'br_' and 8-64 characters A-Z, a-z, 0-9");
+
+    /// <summary>A count of people or records.</summary>
+    public static readonly ValueRule<int> Count = Integer(0, 1_000_000_000);
+
     public static readonly ValueRule<string> Sha256 =
         Matching(WirePatterns.Sha256(), "a SHA-256 hash: 64 hex digits 0-9, a-f");
 
@@ -79,6 +85,10 @@ internal static class ValueRules
             : length > max ? $"must have at most {max} characters"
             : null;
     };
+
+    /// <summary>One of <paramref name="names"/>, matched exactly.</summary>
+    public static ValueRule<string> OneOf(IReadOnlyList<string> names) => (JsonElement element, out string value) =>
+        ReadString(element, out value) ?? (names.Contains(value) ? null : $"must be {string.Join(", ", names.SkipLast(1))} or {names[^1]}");
 
     /// <summary>An integer from <paramref name="min"/> to <paramref name="max"/>, written without fraction or exponent.</summary>
     public static ValueRule<int> Integer(int min, int max) => (JsonElement element, out int value) =>

@@ -25,6 +25,10 @@ internal static partial class WirePatterns
     [GeneratedRegex("^[a-z]{2,4}_[A-Za-z0-9]{8,64}\\z")]
     public static partial Regex BrokerId();
 
+    /// <summary>A breach id: <c>br_</c> and 8-64 letters or digits, chosen by whoever files the breach.</summary>
+    [GeneratedRegex("^br_[A-Za-z0-9]{8,64}\\z")]
+    public static partial Regex BreachId();
+
     /// <summary>A SHA-256 hash in lower-case hex.</summary>
     [GeneratedRegex("^[0-9a-f]{64}\\z")]
     public static partial Regex Sha256();

@@ -19,6 +19,9 @@ public static class CustodyIds
     /// <summary>The statement id of something the broker states itself.</summary>
     public static string BrokerStatement() => New("brk");
 
+    /// <summary>A breach id, for a breach a regulator files without naming one.</summary>
+    public static string Breach() => New("br");
+
     /// <summary>An inbox message id.</summary>
     public static string Message() => New("msg");
 

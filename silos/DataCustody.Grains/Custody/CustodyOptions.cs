@@ -6,6 +6,9 @@ public sealed class CustodyOptions
     /// <summary>The deletion deadline after a revocation when the terms in force name none.</summary>
     public int DefaultDeletionDays { get; set; } = 30;
 
+    /// <summary>How long an upstream provider has to review what it passed to a breached holder.</summary>
+    public int BreachReviewDays { get; set; } = 14;
+
     /// <summary>How far in the future a statement's issued-at may lie before it is refused.</summary>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 

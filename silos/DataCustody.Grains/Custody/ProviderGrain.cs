@@ -278,6 +278,8 @@ internal sealed class ProviderGrain(
                 TermsDeclared t when _model.Terms.TryGetValue(t.Sha256, out var known) =>
                     StatementOutcome.Refused(t.Id, "sha256", $"These terms were declared before, as version {known.Version}."),
                 TermsDeclared => await LogOwnAsync(submitted, new EntryNotes { Version = _model.Terms.Count + 1 }),
+                BreachReported b => await GrainFactory.GetGrain<IBreachGrain>(b.BreachId).Record(submitted),
+                BreachUpdated b => await GrainFactory.GetGrain<IBreachGrain>(b.BreachId).Record(submitted),
                 _ => StatementOutcome.Refused(submitted.Statement.Id, "type", $"{submitted.Statement.Type} is not a provider statement."),
             }));
         }

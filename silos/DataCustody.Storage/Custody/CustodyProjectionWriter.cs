@@ -91,6 +91,21 @@ public sealed class CustodyProjectionWriter(LedgerWrite write) : IDisposable
 
     public Task InsertViolationAsync(ViolationRow row) => InsertAsync(row, "violations");
 
+    public Task InsertBreachAsync(BreachRow row) => InsertAsync(row, "breaches");
+
+    public Task InsertBreachEntryAsync(BreachEntryRow row) => InsertAsync(row, "breach_entries");
+
+    public Task InsertBreachReviewAsync(BreachReviewRow row) => InsertAsync(row, "breach_reviews");
+
+    /// <summary>Records an update: the stage reached, and the entry that reached it.</summary>
+    public Task UpdateBreachAsync(string breachId, string status, long updatedIndex) => ExecuteAsync(
+        "UPDATE breaches SET status = @status, updated_index = @updatedIndex WHERE breach_id = @breachId",
+        new { breachId, status, updatedIndex });
+
+    public Task MarkBreachAssessedAsync(string breachId, long assessedIndex) => ExecuteAsync(
+        "UPDATE breaches SET assessed_index = @assessedIndex WHERE breach_id = @breachId",
+        new { breachId, assessedIndex });
+
     /// <inheritdoc />
     public void Dispose() => _commands.Dispose();
 

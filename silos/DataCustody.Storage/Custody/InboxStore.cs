@@ -17,6 +17,33 @@ public sealed class InboxStore(Database database)
             message).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Stores many messages in one transaction; a message whose id is stored already is left as it is, so a
+    /// repeated run (a breach assessed again) tells nobody twice. Returns how many were new.
+    /// </summary>
+    public async Task<int> AddOnceAsync(IEnumerable<Message> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var added = 0;
+        using (var commands = new ReusedCommands(connection, transaction))
+        {
+            foreach (var message in messages)
+            {
+                added += await commands.ExecuteAsync(
+                    """
+                    INSERT INTO inbox (message_id, person_id, created_at_ms, kind, title, body, entry_index)
+                    VALUES (@MessageId, @PersonId, @CreatedAtMs, @Kind, @Title, @Body, @EntryIndex)
+                    ON CONFLICT (message_id) DO NOTHING
+                    """,
+                    message, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return added;
+    }
+
     /// <summary>The person's messages, newest first.</summary>
     public async Task<IReadOnlyList<Message>> ListAsync(string personId, int limit = 200)
     {

@@ -52,6 +52,16 @@ public static class AuthorizationTable
         new("POST", "/api/v1/transfers/check", Provider(OK, UnprocessableEntity), Body: d => new { handle = d.AliceHandleAtShop, recipient = "delivery", categories = new[] { MatrixData.Category }, purposes = new[] { MatrixData.Purpose } }),
         new("POST", "/api/v1/consent-requests", Provider(Created, UnprocessableEntity), Body: d => new { handle = d.AliceHandleAtShop, terms = MatrixData.Terms() }),
 
+        // Breaches: the regulator files, updates, assesses and exports; a provider sees only breaches at itself (Q gets 404).
+        new("POST", "/api/v1/breaches", Regulator(Created), Body: d => MatrixData.Breach()),
+        new("GET", "/api/v1/breaches", ProvidersOrRegulator(OK, OK)),
+        new("GET", "/api/v1/breaches/{id}", ProvidersOrRegulator(OK, NotFound), d => $"/api/v1/breaches/{d.BreachAtShop}"),
+        new("POST", "/api/v1/breaches/{id}/updates", Regulator(), d => $"/api/v1/breaches/{d.BreachAtShop}/updates", d => new { status = "investigating", note = "Looking into it." }),
+        new("GET", "/api/v1/breaches/{id}/impact", ProvidersOrRegulator(OK, NotFound), d => $"/api/v1/breaches/{d.BreachAtShop}/impact"),
+        new("POST", "/api/v1/breaches/{id}/assessments", Regulator(), d => $"/api/v1/breaches/{d.BreachAtShop}/assessments"),
+        new("GET", "/api/v1/breaches/{id}/report", Regulator(), d => $"/api/v1/breaches/{d.BreachAtShop}/report"),
+        new("GET", "/api/v1/providers/{id}/breach-reviews", ProviderOrRegulator(), d => "/api/v1/providers/shop/breach-reviews"),
+
         // The log: public except entry contents.
         new("GET", "/log/v1/checkpoint", Public()),
         new("GET", "/log/v1/key", Public()),

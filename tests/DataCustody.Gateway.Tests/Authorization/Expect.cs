@@ -30,6 +30,14 @@ public sealed class Expect
     public static Expect ProviderOrRegulator(HttpStatusCode status = HttpStatusCode.OK) =>
         Only(new() { [Caller.ProviderP] = status, [Caller.Regulator] = status });
 
+    /// <summary>The regulator only.</summary>
+    public static Expect Regulator(HttpStatusCode status = HttpStatusCode.OK) =>
+        Only(new() { [Caller.Regulator] = status });
+
+    /// <summary>Any provider, or the regulator: the regulator gets 200, provider P <paramref name="p"/>, provider Q <paramref name="q"/>.</summary>
+    public static Expect ProvidersOrRegulator(HttpStatusCode p, HttpStatusCode q) =>
+        Only(new() { [Caller.ProviderP] = p, [Caller.ProviderQ] = q, [Caller.Regulator] = HttpStatusCode.OK });
+
     /// <summary>The regulator or the auditor.</summary>
     public static Expect RegulatorOrAuditor(HttpStatusCode status = HttpStatusCode.OK) =>
         Only(new() { [Caller.Regulator] = status, [Caller.Auditor] = status });

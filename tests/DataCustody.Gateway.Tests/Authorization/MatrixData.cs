@@ -31,6 +31,9 @@ public sealed class MatrixData
 
     public string SpareKid { get; private set; } = "";
 
+    /// <summary>A breach at P, filed by the regulator.</summary>
+    public string BreachAtShop { get; private set; } = "";
+
     /// <summary>Sets up the data through the API itself, as the callers would.</summary>
     public static async Task<MatrixData> CreateAsync(GatewayApiFixture fixture)
     {
@@ -47,8 +50,31 @@ public sealed class MatrixData
         using var added = await data.Shop.Http.PostAsJsonAsync("api/v1/providers/shop/keys", key);
         Assert.True(added.StatusCode == HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
         data.SpareKid = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("kid").GetString()!;
+        var regulator = await fixture.PersonClientAsync("regina");
+        using var filed = await regulator.PostAsJsonAsync("api/v1/breaches", Breach());
+        Assert.True(filed.StatusCode == HttpStatusCode.Created, await filed.Content.ReadAsStringAsync());
+        data.BreachAtShop = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("breachId").GetString()!;
         return data;
     }
+
+    /// <summary>A breach at P as a regulator files it.</summary>
+    public static object Breach() => new
+    {
+        holder = "shop",
+        summary = "A backup of the order database was left readable.",
+        windowFrom = TestProvider.RecentTime(),
+        windowUntil = TestProvider.RecentTime(),
+        categories = new[] { Category },
+        cause = "A misconfigured storage policy.",
+        discoveredAt = TestProvider.RecentTime(),
+        discoveredHow = "A customer's report.",
+        severity = "medium",
+        estimatedRecords = 10,
+        measures = "The backup was removed.",
+        contact = "privacy@shop.example",
+        wrongfulPurpose = false,
+        financialLossRisk = false,
+    };
 
     /// <summary>Consent terms for <see cref="Category"/>.</summary>
     public static object Terms() => new

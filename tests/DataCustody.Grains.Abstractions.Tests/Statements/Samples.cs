@@ -20,6 +20,47 @@ internal static class Samples
         730,
         At.AddYears(1));
 
+    public const string BreachId = "br_7Kx2mQ9pLr4TcW";
+
+    private static readonly BreachDetails Details = new(
+        "A storage bucket holding customer records was readable without authentication after a configuration change.",
+        At.AddDays(-10),
+        At.AddDays(-2),
+        ["user.contact.email", "user.financial.bank_account"],
+        "An access policy was replaced by a public-read default during a migration.",
+        At.AddDays(-1),
+        "An external researcher reported the open bucket.",
+        "high",
+        48210,
+        "Public access was removed and the access keys were rotated.",
+        "security@cloudhost.example",
+        false,
+        true,
+        "No misuse known so far; phishing e-mail to the addresses is possible.",
+        "Every affected customer receives an e-mail and a hotline number.",
+        "A notice on the website from 2026-04-02.",
+        "Policy changes are reviewed by two people and checked by an automated scan.");
+
+    private static readonly BreachChanges Changes = new(
+        "contained", "The bucket is private again; the access logs show two downloads.", 51877,
+        "A migration script replaced the bucket policy.", "The script was fixed and every bucket re-audited.",
+        "Two downloads from unknown addresses.", "Affected customers were e-mailed on 2026-04-03.",
+        "Published on the status page.", "Bucket policies are now managed only through reviewed code.");
+
+    private static readonly BreachAssessment Assessment = new(
+        new BreachFigures(52110, 1320, 0,
+            [new CategoryCount("user.contact.email", false, 52110), new CategoryCount("user.health_and_medical", true, 1320)],
+            [new LevelCount(3, 50000), new LevelCount(0, 2110)],
+            [new TermsCount(TermsHash, 52110)],
+            [new ProviderCount("shop.example", TermsHash, 50000), new ProviderCount("clinic.example", null, 2110)],
+            [new ProviderCount("mailer.example", TermsHash, 1200)],
+            ["JP", "DE"]),
+        "critical",
+        new LawAssessment(true, ["Special-care data (health) is involved.", "More than 1,000 people are affected."]),
+        new LawAssessment(true, ["The breach is likely to result in a risk to the rights of people."]),
+        [new ReportDeadline("appi", "preliminary", At.AddDays(3)), new ReportDeadline("appi", "final", At.AddDays(30)), new ReportDeadline("gdpr", "authority", At.AddHours(72))],
+        52110);
+
     public static IReadOnlyList<Statement> All { get; } =
     [
         new ProfileDeclared("profile-1", At, "mailer.example", 3, true, true, false, true,
@@ -42,6 +83,12 @@ internal static class Samples
         new ProviderRegistered("brk-9", At, "mailer.example", "Mailer Example K.K.", "JP", "E-mail marketing", "privacy@mailer.example"),
         new ProviderKeyAdded("brk-10", At, "mailer.example", "mailer-2026-1", "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo", At, At.AddYears(1)),
         new ProviderKeyRetired("brk-11", At, "mailer.example", "mailer-2026-1", At.AddMonths(6)),
+        new BreachReported("brr-1", At, "cloudhost.example", BreachId, Details),
+        new BreachUpdated("bru-1", At, "cloudhost.example", BreachId, Changes),
+        new BreachFiled("brk-14", At, "br_Fq3Wz8Nc1Vb6Yh", "cloudhost.example", Details),
+        new BreachRevised("brk-15", At, BreachId, "cloudhost.example", Changes with { Status = "closed" }),
+        new BreachAssessed("brk-16", At, BreachId, "cloudhost.example", Assessment),
+        new BreachReviewDue("brk-17", At, "obl_R5tY8uI2oP3a", BreachId, "shop.example", "cloudhost.example", 50000, At.AddDays(14)),
     ];
 
     /// <summary>The same statements without their optional members.</summary>
@@ -52,6 +99,17 @@ internal static class Samples
         new DataDeleted("del-2", At, "mailer.example", OtherHandle, ["user.contact"], null),
         new ConsentGranted("brk-12", At, "cns_4Vq8XnT2pLr7", null, "shop.example", Handle, Terms with { OnwardTransfer = new OnwardTransfer(true, ["mailer.example"], null, []) }),
         new ProviderKeyAdded("brk-13", At, "mailer.example", "k", "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo", At, null),
+        new BreachReported("brr-2", At, "cloudhost.example", "br_00000000", Details with
+        {
+            Categories = [], WindowUntil = Details.WindowFrom, Severity = "low", EstimatedRecords = 0,
+            SecondaryHarm = null, ResponseToPeople = null, Publication = null, Prevention = null,
+        }),
+        new BreachUpdated("bru-2", At, "cloudhost.example", BreachId, new BreachChanges("investigating", "Looking into it.", null, null, null, null, null, null, null)),
+        new BreachFiled("brk-18", At, "br_Fq3Wz8Nc1Vb6Yh", "cloudhost.example", Details with { SecondaryHarm = null, ResponseToPeople = null, Publication = null, Prevention = null }),
+        new BreachRevised("brk-19", At, BreachId, "cloudhost.example", new BreachChanges("closed", "Closed by the regulator.", null, null, null, null, null, null, null)),
+        new BreachAssessed("brk-20", At, BreachId, "cloudhost.example", new BreachAssessment(
+            new BreachFigures(0, 0, 0, [], [], [], [new ProviderCount("shop.example", null, 0)], [], []),
+            "low", new LawAssessment(false, ["No personal data was exposed."]), new LawAssessment(false, ["No personal data was exposed."]), [], 0)),
     ];
 
     public static TheoryData<string> Types(IEnumerable<Statement> statements)

@@ -114,6 +114,28 @@ public sealed partial class StatementDocsTests
         { T.ProviderKeyAdded, "publicKey", "\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURp\"", "publicKey", "/publicKey" },
         { T.ProviderKeyAdded, "kid", "\"key 1\"", "kid", "/kid" },
         { T.ProviderKeyRetired, "retiredAt", null, "retiredAt", "" },
+        { T.BreachReported, "breachId", "\"br_short\"", "breachId", "/breachId" },
+        { T.BreachReported, "breachId", "\"BR_7Kx2mQ9pLr4TcW\"", "breachId", "/breachId" },
+        { T.BreachReported, "severity", "\"urgent\"", "severity", "/severity" },
+        { T.BreachReported, "estimatedRecords", "-1", "estimatedRecords", "/estimatedRecords" },
+        { T.BreachReported, "categories", "[\"user.contact.email\",\"user.contact.email\"]", "categories[1]", "/categories" },
+        { T.BreachReported, "discoveredHow", "\"" + new string('x', 1001) + "\"", "discoveredHow", "/discoveredHow" },
+        { T.BreachReported, "summary", null, "summary", "" },
+        { T.BreachReported, "holder", "\"cloudhost.example\"", "holder", "/holder" },
+        { T.BreachUpdated, "status", "\"reported\"", "status", "/status" },
+        { T.BreachUpdated, "estimatedRecords", "1000000001", "estimatedRecords", "/estimatedRecords" },
+        { T.BreachUpdated, "note", null, "note", "" },
+        { T.BreachFiled, "categories", "[\"user.contact.emial\"]", "categories[0]", "/categories/0" },
+        { T.BreachFiled, "wrongfulPurpose", "\"no\"", "wrongfulPurpose", "/wrongfulPurpose" },
+        { T.BreachRevised, "holder", "\"Cloudhost\"", "holder", "/holder" },
+        { T.BreachAssessed, "assessment.urgency", "\"severe\"", "assessment.urgency", "/assessment/urgency" },
+        { T.BreachAssessed, "assessment.appi.reasons", "[]", "assessment.appi.reasons", "/assessment/appi/reasons" },
+        { T.BreachAssessed, "assessment.figures.byLevel", "[{\"level\":5,\"people\":1}]", "assessment.figures.byLevel[0].level", "/assessment/figures/byLevel/0/level" },
+        { T.BreachAssessed, "assessment.figures.upstream", "[{\"provider\":\"shop.example\",\"people\":1,\"handle\":\"h\"}]", "assessment.figures.upstream[0].handle", "/assessment/figures/upstream/0/handle" },
+        { T.BreachAssessed, "assessment.deadlines", "[{\"law\":\"ccpa\",\"report\":\"final\",\"dueAt\":\"2026-05-01T00:00:00Z\"}]", "assessment.deadlines[0].law", "/assessment/deadlines/0/law" },
+        { T.BreachAssessed, "assessment.notified", null, "assessment.notified", "/assessment" },
+        { T.BreachReviewDue, "people", "-1", "people", "/people" },
+        { T.BreachReviewDue, "obligationId", "\"obligation-1\"", "obligationId", "/obligationId" },
     };
 
     [Theory]
@@ -148,6 +170,10 @@ public sealed partial class StatementDocsTests
         { T.ObligationOverdue, "dueAt", "\"2026-04-01T00:30:01Z\"", "dueAt" },
         { T.ProviderKeyAdded, "validUntil", "\"2026-04-01T00:30:00.123Z\"", "validUntil" },
         { T.ProviderProfile, "level", "3.0", "level" },
+        { T.BreachReported, "windowUntil", "\"2026-03-22T00:30:00.122Z\"", "windowUntil" },
+        { T.BreachFiled, "windowUntil", "\"2026-03-21T09:30:00+09:00\"", "windowUntil" },
+        { T.BreachReviewDue, "dueAt", "\"2026-04-01T00:30:00.123Z\"", "dueAt" },
+        { T.BreachReviewDue, "dueAt", "\"2026-03-31T00:00:00Z\"", "dueAt" },
     };
 
     [Theory]

@@ -108,6 +108,12 @@ public sealed class StatementRoundTripTests
     [InlineData(StatementTypes.ProviderProfile, true)]
     [InlineData(StatementTypes.ConsentGranted, false)]
     [InlineData(StatementTypes.HandleIssued, false)]
+    [InlineData(StatementTypes.BreachReported, true)]
+    [InlineData(StatementTypes.BreachUpdated, true)]
+    [InlineData(StatementTypes.BreachFiled, false)]
+    [InlineData(StatementTypes.BreachRevised, false)]
+    [InlineData(StatementTypes.BreachAssessed, false)]
+    [InlineData(StatementTypes.BreachReviewDue, false)]
     [InlineData("data.copied", false)]
     public void Provider_types_are_told_from_broker_types(string type, bool isProvider) =>
         Assert.Equal(isProvider, StatementCodec.IsProviderType(type));

@@ -42,6 +42,9 @@ public sealed class CustodyProjector(DecodedLeaves leaves) : ILedgerProjector
             RowAdded { Row: HoldingRow row } => writer.InsertHoldingAsync(row),
             RowAdded { Row: ObligationRow row } => writer.InsertObligationAsync(row),
             RowAdded { Row: ViolationRow row } => writer.InsertViolationAsync(row),
+            RowAdded { Row: BreachRow row } => writer.InsertBreachAsync(row),
+            RowAdded { Row: BreachEntryRow row } => writer.InsertBreachEntryAsync(row),
+            RowAdded { Row: BreachReviewRow row } => writer.InsertBreachReviewAsync(row),
             KeyRetired c => writer.RetireProviderKeyAsync(c.ProviderId, c.Kid, c.RetiredAtMs),
             RequestDecided c => writer.DecideConsentRequestAsync(c.RequestId, c.Status, c.DecidedIndex),
             ConsentEnded c => writer.EndConsentAsync(c.ConsentId, c.Status, c.EndedIndex),
@@ -51,6 +54,8 @@ public sealed class CustodyProjector(DecodedLeaves leaves) : ILedgerProjector
             HoldingsReleased c => writer.ReleaseHoldingsAsync(c.Holder, c.Handle, c.Categories, c.ReleasedIndex, c.ReleasedAtMs),
             ObligationAnswered c => writer.AnswerObligationAsync(c.ObligationId, c.AnsweredIndex),
             ObligationWentOverdue c => writer.MarkObligationOverdueAsync(c.ObligationId, c.OverdueIndex),
+            BreachStageReached c => writer.UpdateBreachAsync(c.BreachId, c.Status, c.UpdatedIndex),
+            BreachAssessedAt c => writer.MarkBreachAssessedAsync(c.BreachId, c.AssessedIndex),
             _ => throw new InvalidOperationException($"No projection for {change}."),
         };
     }

@@ -118,6 +118,33 @@ public static class EntryProjection
                     }));
                 }
                 break;
+            case BreachReported b:
+                changes.Add(new RowAdded(Breach(b.BreachId, b.Provider, "holder", index, at)));
+                changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, json)));
+                break;
+            case BreachFiled b:
+                changes.Add(new RowAdded(Breach(b.BreachId, b.Holder, "regulator", index, at)));
+                changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, json)));
+                break;
+            case BreachUpdated b:
+                changes.Add(new BreachStageReached(b.BreachId, b.Changes.Status, index));
+                changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, json)));
+                break;
+            case BreachRevised b:
+                changes.Add(new BreachStageReached(b.BreachId, b.Changes.Status, index));
+                changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, json)));
+                break;
+            case BreachAssessed b:
+                changes.Add(new BreachAssessedAt(b.BreachId, index));
+                changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, json)));
+                break;
+            case BreachReviewDue r:
+                changes.Add(new RowAdded(new BreachReviewRow
+                {
+                    ObligationId = r.ObligationId, BreachId = r.BreachId, Holder = r.Holder, BreachedHolder = r.BreachedHolder,
+                    People = r.People, DueAtMs = r.DueAt.ToUnixTimeMilliseconds(), DueIndex = index,
+                }));
+                break;
             case DataTransferred t:
                 Transferred(changes, index, at, t, notes);
                 break;
@@ -215,6 +242,16 @@ public static class EntryProjection
             }));
         }
     }
+
+    private static BreachRow Breach(string breachId, string holder, string filedBy, long index, long at) => new()
+    {
+        BreachId = breachId, Holder = holder, FiledBy = filedBy, Status = BreachStatuses.Reported, FiledIndex = index, FiledAtMs = at, UpdatedIndex = index,
+    };
+
+    private static BreachEntryRow BreachEntry(string breachId, DecodedEntry decoded, string json) => new()
+    {
+        BreachId = breachId, EntryIndex = decoded.Index, Type = decoded.Statement.Type, Statement = json, RecordedAtMs = decoded.Entry.RecordedAtMs,
+    };
 
     private static string? HandleOf(Statement statement) => statement switch
     {

@@ -41,3 +41,9 @@ public sealed record ObligationAnswered(string ObligationId, long AnsweredIndex)
 
 /// <summary>An obligation's deadline passed unanswered.</summary>
 public sealed record ObligationWentOverdue(string ObligationId, long OverdueIndex) : ProjectionChange;
+
+/// <summary>A breach reached a stage (reported, investigating, contained, closed).</summary>
+public sealed record BreachStageReached(string BreachId, string Status, long UpdatedIndex) : ProjectionChange;
+
+/// <summary>The broker assessed a breach.</summary>
+public sealed record BreachAssessedAt(string BreachId, long AssessedIndex) : ProjectionChange;

@@ -41,6 +41,9 @@ public sealed class ProjectionSnapshot
         new("holdings", ["holder", "handle", "category", "acquired_index"]),
         new("obligations", ["obligation_id"]),
         new("violations", ["entry_index", "code"]),
+        new("breaches", ["breach_id"]),
+        new("breach_entries", ["breach_id", "entry_index"]),
+        new("breach_reviews", ["obligation_id"]),
     ];
 
     /// <summary>Reads every projection table of <paramref name="database"/>, each in primary key order.</summary>

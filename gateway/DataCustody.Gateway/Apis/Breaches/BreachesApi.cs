@@ -1,0 +1,176 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using DataCustody.Grains.Custody.Breaches;
+using DataCustody.Identity;
+using DataCustody.Storage.Custody;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DataCustody.Gateway.Apis.Breaches;
+
+/// <summary>
+/// Breaches under <c>/api/v1/breaches</c>. A regulator files, updates, assesses and exports any breach; a
+/// provider reads its own breaches and their impact (it files and updates them with signed
+/// <c>breach.reported</c> and <c>breach.updated</c> statements), and nobody else's.
+/// </summary>
+public static class BreachesApi
+{
+    // Members the broker sets on the statement it makes from a request.
+    private static readonly string[] BrokerMembers = ["id", "issuedAt", "type"];
+
+    /// <summary>Maps the breach endpoints.</summary>
+    public static IEndpointRouteBuilder MapBreachesApi(this IEndpointRouteBuilder app)
+    {
+        var breaches = app.MapGroup("/api/v1/breaches").WithTags("Breaches");
+        breaches.MapPost("/", File).WithName("FileBreach")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Files a breach at a holder on a regulator's behalf (members as in the breach.filed statement).")
+            .RequireAuthorization(IdentityPolicies.Regulator);
+        breaches.MapGet("/", List).WithName("ListBreaches")
+            .WithSummary("Breaches, newest first: every breach for a regulator, its own for a provider.")
+            .RequireAuthorization(IdentityPolicies.ProviderOrRegulator);
+        breaches.MapGet("/{id}", Get).WithName("GetBreach")
+            .ProducesProblems(StatusCodes.Status404NotFound)
+            .WithSummary("A breach, its history and its latest logged assessment (a regulator, or the breached provider).")
+            .RequireAuthorization(IdentityPolicies.ProviderOrRegulator);
+        breaches.MapPost("/{id}/updates", Revise).WithName("UpdateBreach")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("Updates a breach on a regulator's behalf (members as in the breach.revised statement).")
+            .RequireAuthorization(IdentityPolicies.Regulator);
+        breaches.MapGet("/{id}/impact", Impact).WithName("GetBreachImpact")
+            .ProducesProblems(StatusCodes.Status404NotFound)
+            .WithSummary("The impact as the log stands now, computed without logging or notifying (a regulator, or the breached provider).")
+            .RequireAuthorization(IdentityPolicies.ProviderOrRegulator);
+        breaches.MapPost("/{id}/assessments", Assess).WithName("AssessBreach")
+            .ProducesProblems(StatusCodes.Status404NotFound)
+            .WithSummary("Logs the signed impact report, tells every affected person once, and asks upstream providers to review.")
+            .RequireAuthorization(IdentityPolicies.Regulator);
+        breaches.MapGet("/{id}/report", Report).WithName("GetBreachReport")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .WithSummary("The report as JSON, as CSV of the affected handles per holder (format=csv), or as a printable page (format=html).")
+            .RequireAuthorization(IdentityPolicies.Regulator);
+        app.MapGet("/api/v1/providers/{id}/breach-reviews", Reviews).WithTags("Providers").WithName("GetProviderBreachReviews")
+            .WithSummary("The breach reviews asked of a provider that passed data to a breached holder (the provider itself, or a regulator).")
+            .RequireAuthorization(IdentityPolicies.ProviderOrRegulator);
+        return app;
+    }
+
+    private static async Task<Results<Created<BreachView>, ProblemHttpResult>> File(JsonObject body, IGrainFactory grains)
+    {
+        if (Unexpected(body) is { } unexpected)
+        {
+            return unexpected;
+        }
+        var breachId = body["breachId"] is null ? CustodyIds.Breach() : null;
+        var check = BrokerStatementCheck.Check(StatementTypes.BreachFiled, Members(body, breachId));
+        if (!check.IsValid)
+        {
+            return BrokerStatementCheck.FirstProblem(check);
+        }
+        var filed = (BreachFiled)check.Statement;
+        return await GrainErrors.RunAsync(async () =>
+        {
+            var breach = await grains.GetGrain<IBreachGrain>(filed.BreachId).File(filed.Holder, filed.Details);
+            return TypedResults.Created($"/api/v1/breaches/{breach.BreachId}", breach);
+        });
+    }
+
+    private static async Task<Ok<IReadOnlyList<BreachSummaryResponse>>> List(ClaimsPrincipal user, BreachQueries breaches, int? limit)
+    {
+        var holder = user.IsInRole(IdentityRoles.Regulator) ? null : user.FindFirstValue(IdentityClaims.ProviderId) ?? "";
+        var rows = await breaches.ListAsync(holder, Math.Clamp(limit ?? 100, 1, 1000));
+        return TypedResults.Ok<IReadOnlyList<BreachSummaryResponse>>([.. rows.Select(BreachSummaryResponse.From)]);
+    }
+
+    private static async Task<Results<Ok<BreachView>, ProblemHttpResult>> Get(string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        await Visible(id, user, grains) is { } breach ? TypedResults.Ok(breach) : NotFound(id);
+
+    private static async Task<Results<Ok<BreachView>, ProblemHttpResult>> Revise(string id, JsonObject body, IGrainFactory grains)
+    {
+        if (Unexpected(body) is { } unexpected)
+        {
+            return unexpected;
+        }
+        var breach = grains.GetGrain<IBreachGrain>(id);
+        if (await breach.Get() is not { } existing)
+        {
+            return NotFound(id);
+        }
+        var members = Members(body, null).Prepend(new("breachId", id)).Prepend(new("holder", existing.Holder));
+        var check = BrokerStatementCheck.Check(StatementTypes.BreachRevised, members);
+        if (!check.IsValid)
+        {
+            return BrokerStatementCheck.FirstProblem(check);
+        }
+        return await GrainErrors.RunAsync(async () => TypedResults.Ok(await breach.Revise(((BreachRevised)check.Statement).Changes)));
+    }
+
+    private static async Task<Results<Ok<BreachReportResponse>, ProblemHttpResult>> Impact(string id, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time)
+    {
+        if (await Visible(id, user, grains) is not { } breach)
+        {
+            return NotFound(id);
+        }
+        var preview = await grains.GetGrain<IBreachGrain>(id).PreviewImpact();
+        return TypedResults.Ok(BreachReportResponse.From(breach with { Assessment = null }, preview, time.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<BreachReportResponse>, ProblemHttpResult>> Assess(string id, IGrainFactory grains, TimeProvider time)
+    {
+        var breach = grains.GetGrain<IBreachGrain>(id);
+        if (await breach.Get() is null)
+        {
+            return NotFound(id);
+        }
+        return TypedResults.Ok(BreachReportResponse.From(await breach.Assess(), null, time.GetUtcNow()));
+    }
+
+    private static async Task<IResult> Report(string id, string? format, IGrainFactory grains, BreachImpactCalculator calculator, TimeProvider time)
+    {
+        if (format is not (null or "json" or "csv" or "html"))
+        {
+            return ApiProblems.Invalid("format", "format must be json, csv or html.");
+        }
+        var grain = grains.GetGrain<IBreachGrain>(id);
+        if (await grain.Get() is not { } breach)
+        {
+            return NotFound(id);
+        }
+        if (format == "csv")
+        {
+            var impact = await calculator.ComputeAsync(breach.Holder, breach.Details, withPeople: true);
+            return TypedResults.Text(AffectedHandlesCsv.Write(breach.Holder, impact), "text/csv; charset=utf-8");
+        }
+        var report = BreachReportResponse.From(breach, breach.Assessment is null ? await grain.PreviewImpact() : null, time.GetUtcNow());
+        return format == "html" ? TypedResults.Text(BreachReportPage.Write(report), "text/html; charset=utf-8") : TypedResults.Ok(report);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<BreachReviewResponse>>, ProblemHttpResult>> Reviews(string id, ClaimsPrincipal user, BreachQueries breaches)
+    {
+        if (!user.IsInRole(IdentityRoles.Regulator) && !CallerProvider.IsSelf(user, id, out var forbidden))
+        {
+            return forbidden!;
+        }
+        return TypedResults.Ok<IReadOnlyList<BreachReviewResponse>>([.. (await breaches.ReviewsOfAsync(id)).Select(BreachReviewResponse.From)]);
+    }
+
+    /// <summary>The breach, if the caller may see it: a regulator any, a provider only a breach at itself.</summary>
+    private static async Task<BreachView?> Visible(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var breach = await grains.GetGrain<IBreachGrain>(id).Get();
+        return breach is not null && (user.IsInRole(IdentityRoles.Regulator) || breach.Holder == user.FindFirstValue(IdentityClaims.ProviderId)) ? breach : null;
+    }
+
+    // Another provider's breach is answered like an unknown one: its existence is not the caller's business.
+    private static ProblemHttpResult NotFound(string id) => ApiProblems.NotFound("id", $"No breach {id} is visible to the caller.");
+
+    private static ProblemHttpResult? Unexpected(JsonObject body) =>
+        BrokerMembers.FirstOrDefault(body.ContainsKey) is { } member
+            ? ApiProblems.Invalid(member, $"{member} is set by the broker, not by the request.")
+            : null;
+
+    private static IEnumerable<KeyValuePair<string, JsonNode?>> Members(JsonObject body, string? breachId)
+    {
+        var members = body.Select(m => new KeyValuePair<string, JsonNode?>(m.Key, m.Value?.DeepClone()));
+        return breachId is null ? members : members.Prepend(new("breachId", breachId));
+    }
+}

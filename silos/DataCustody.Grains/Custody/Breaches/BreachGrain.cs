@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using System.Text;
+using DataCustody.Grains.Statements;
+using DataCustody.Storage.Custody;
+using Microsoft.Extensions.Options;
+
+namespace DataCustody.Grains.Custody.Breaches;
+
+/// <summary>
+/// One breach: its filing and updates (each a logged entry), and the assessment that computes its impact
+/// from the log, reports it as a signed entry, tells the people affected and asks upstream providers to review.
+/// </summary>
+internal sealed class BreachGrain(
+    BreachQueries breaches,
+    BreachImpactCalculator calculator,
+    InboxStore inbox,
+    EntryWriter writer,
+    IOptions<CustodyOptions> options) : Grain, IBreachGrain
+{
+    private readonly BreachModel _model = new();
+
+    private string BreachId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var stored = await breaches.BreachAsync(BreachId);
+        foreach (var entry in stored?.Entries ?? [])
+        {
+            _model.Apply(entry.EntryIndex, DateTimeOffset.FromUnixTimeMilliseconds(entry.RecordedAtMs), StoredStatement.Parse<Statement>(entry.Statement));
+        }
+    }
+
+    public async Task<BreachView> File(string holder, BreachDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (_model.Exists)
+        {
+            throw new InvalidOperationException($"A breach {BreachId} was filed already.");
+        }
+        if (await GrainFactory.GetGrain<IProviderGrain>(holder).GetRegistration() is null)
+        {
+            throw new ArgumentException($"No provider {holder} is registered.", nameof(holder));
+        }
+        await CommitAsync([writer.FromBroker(new BreachFiled(CustodyIds.BrokerStatement(), writer.Now, BreachId, holder, details))]);
+        return _model.View(BreachId);
+    }
+
+    public async Task<StatementOutcome> Record(SubmittedStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        var refusal = statement.Statement switch
+        {
+            BreachReported when _model.Exists => ("breachId", $"A breach {BreachId} was filed already; choose another id."),
+            BreachReported => default,
+            BreachUpdated when !_model.Exists => ("breachId", $"No breach {BreachId} was filed."),
+            BreachUpdated when _model.Holder != statement.Statement.Provider => ("breachId", $"Breach {BreachId} is not at {statement.Statement.Provider}."),
+            BreachUpdated u when _model.RefusalOf(u.Changes) is { } reason => ("status", reason),
+            BreachUpdated => default,
+            _ => ("type", $"{statement.Statement.Type} is not a breach statement."),
+        };
+        if (refusal.Item1 is not null)
+        {
+            return StatementOutcome.Refused(statement.Statement.Id, refusal.Item1, refusal.Item2);
+        }
+        var logged = await CommitAsync([writer.FromProvider(statement, null)]);
+        return StatementOutcome.Logged(statement.Statement.Id, logged[0].Index, logged[0].LeafHash, []);
+    }
+
+    public async Task<BreachView> Revise(BreachChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        RequireExists();
+        if (_model.RefusalOf(changes) is { } reason)
+        {
+            throw new InvalidOperationException(reason);
+        }
+        await CommitAsync([writer.FromBroker(new BreachRevised(CustodyIds.BrokerStatement(), writer.Now, BreachId, _model.Holder!, changes))]);
+        return _model.View(BreachId);
+    }
+
+    public Task<BreachView?> Get() => Task.FromResult(_model.Exists ? _model.View(BreachId) : null);
+
+    public async Task<BreachAssessment> PreviewImpact()
+    {
+        RequireExists();
+        var impact = await calculator.ComputeAsync(_model.Holder!, _model.Details!, withPeople: false);
+        return BreachRules.Assess(_model.Details!, impact, 0);
+    }
+
+    public async Task<BreachView> Assess()
+    {
+        RequireExists();
+        var holder = _model.Holder!;
+        var details = _model.Details!;
+        var impact = await calculator.ComputeAsync(holder, details, withPeople: true);
+        var reached = impact.People.Where(p => p.PersonId is not null).ToList();
+        var now = writer.Now;
+        var entries = new List<PendingEntry>
+        {
+            writer.FromBroker(new BreachAssessed(CustodyIds.BrokerStatement(), now, BreachId, holder, BreachRules.Assess(details, impact, reached.Count))),
+        };
+        var reviewed = (await breaches.ReviewersAsync(BreachId)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (upstream, people) in Upstream(impact).Where(u => !reviewed.Contains(u.Provider)))
+        {
+            entries.Add(writer.FromBroker(new BreachReviewDue(
+                CustodyIds.BrokerStatement(), now, CustodyIds.Obligation(), BreachId, upstream, holder, people, now.AddDays(options.Value.BreachReviewDays))));
+        }
+        var logged = await CommitAsync(entries);
+
+        // After the report is durable, so every message can point at it; a message already sent for this
+        // breach (an earlier assessment) is not sent again.
+        var title = BreachNotice.Title(impact.Names.GetValueOrDefault(holder, holder));
+        await inbox.AddOnceAsync(reached.Select(person => new InboxStore.Message(
+            MessageId(person.PersonId!), person.PersonId!, now.ToUnixTimeMilliseconds(), BreachNotice.Kind, title,
+            BreachNotice.Body(BreachId, details, holder, impact, person), logged[0].Index)));
+        return _model.View(BreachId);
+    }
+
+    /// <summary>Each provider the holder's affected copies came from, with the number of people.</summary>
+    private static IEnumerable<(string Provider, int People)> Upstream(BreachImpact impact) => impact.People
+        .SelectMany(person => person.Copies.Where(c => c.SourceHolder is not null).Select(c => (Source: c.SourceHolder!, person.Handle)).Distinct())
+        .GroupBy(pair => pair.Source, StringComparer.Ordinal)
+        .Select(group => (group.Key, group.Count()))
+        .OrderBy(pair => pair.Key, StringComparer.Ordinal);
+
+    // One message per person per breach, however often it is assessed and however many paths reached them.
+    private string MessageId(string personId) =>
+        "msg_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{BreachId}\n{personId}")))[..32];
+
+    private async Task<IReadOnlyList<LoggedEntry>> CommitAsync(IReadOnlyList<PendingEntry> entries)
+    {
+        var logged = await writer.AppendAsync(entries);
+        foreach (var entry in logged.Where(e => e.Decoded.Statement is not BreachReviewDue))
+        {
+            _model.Apply(entry.Index, DateTimeOffset.FromUnixTimeMilliseconds(entry.Decoded.Entry.RecordedAtMs), entry.Decoded.Statement);
+        }
+        return logged;
+    }
+
+    private void RequireExists()
+    {
+        if (!_model.Exists)
+        {
+            throw new ArgumentException($"No breach {BreachId} was filed.", "breachId");
+        }
+    }
+}

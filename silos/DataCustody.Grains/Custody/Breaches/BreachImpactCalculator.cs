@@ -1,0 +1,94 @@
+using DataCustody.Grains.Custody.Projection;
+using DataCustody.Grains.Statements;
+using DataCustody.Grains.Taxonomy;
+using DataCustody.Storage.Custody;
+
+namespace DataCustody.Grains.Custody.Breaches;
+
+/// <summary>
+/// Computes a breach's impact from the projections as they stood in the window: a copy counts when the
+/// holder got it by the end of the window and had not released it before the start; a hop counts as
+/// secondary exposure when the holder had reported it by the end of the window.
+/// </summary>
+public sealed class BreachImpactCalculator(BreachImpactQuery query, CustodyQueries custody)
+{
+    /// <summary>The impact of a breach at <paramref name="holder"/>; with <paramref name="withPeople"/> also who is affected and how.</summary>
+    public async Task<BreachImpact> ComputeAsync(string holder, BreachDetails details, bool withPeople, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var fromMs = details.WindowFrom.ToUnixTimeMilliseconds();
+        var untilMs = details.WindowUntil.ToUnixTimeMilliseconds();
+        var profiles = await HolderProfilesAsync(holder).ConfigureAwait(false);
+        var involves = new CategoryFilter(details.Categories);
+
+        var tally = new ImpactTally();
+        var people = new Dictionary<string, PersonCopies>(StringComparer.Ordinal);
+        await foreach (var copy in query.HeldAsync(holder, fromMs, untilMs, withPeople, cancellationToken).ConfigureAwait(false))
+        {
+            if (!involves.Matches(copy.Category))
+            {
+                continue;
+            }
+            var level = copy.ProfileVersion is { } version && profiles.Levels.TryGetValue(version, out var known) ? known : 0;
+            var sensitivity = involves.Sensitivity(copy.Category);
+            tally.Held(copy, level, sensitivity);
+            if (withPeople)
+            {
+                if (!people.TryGetValue(copy.Handle, out var person))
+                {
+                    people[copy.Handle] = person = new PersonCopies(copy.PersonId);
+                }
+                person.Copies.Add(new AffectedCopy(copy.Category, sensitivity != SensitiveData.None, level, copy.SourceHolder, copy.SourceHandle, copy.TermsSha256));
+            }
+        }
+
+        await foreach (var hop in query.PassedOnAsync(holder, untilMs, cancellationToken).ConfigureAwait(false))
+        {
+            if (!tally.IsAffected(hop.SenderHandle))
+            {
+                continue;
+            }
+            var categories = EntryProjection.ReadArray(hop.Categories).Where(involves.Matches).ToList();
+            if (categories.Count == 0)
+            {
+                continue;
+            }
+            tally.PassedOn(hop);
+            if (withPeople)
+            {
+                people[hop.SenderHandle].PassedOn.Add(new OnwardCopy(hop.Recipient, hop.RecipientHandle, categories, hop.TermsSha256));
+            }
+        }
+
+        var named = await query.ProvidersAsync([holder, .. tally.Providers], cancellationToken).ConfigureAwait(false);
+        var jurisdictions = named.Values.Select(p => p.Jurisdiction).Concat(profiles.StorageJurisdictions(tally.ProfileVersions));
+        return new BreachImpact(
+            tally.Figures([.. jurisdictions.Distinct().Order(StringComparer.Ordinal)]),
+            tally.LowestLevel,
+            tally.AppiSpecialCare,
+            tally.Financial,
+            [.. people.Select(p => new AffectedPerson(p.Key, p.Value.PersonId, p.Value.Copies, p.Value.PassedOn))],
+            named.ToDictionary(p => p.Key, p => p.Value.Name, StringComparer.Ordinal));
+    }
+
+    private async Task<HolderProfiles> HolderProfilesAsync(string holder)
+    {
+        var state = await custody.ProviderAsync(holder).ConfigureAwait(false);
+        return new HolderProfiles(
+            state.Profiles.ToDictionary(p => p.Version, p => (int)p.Level),
+            state.Profiles.ToDictionary(p => p.Version, p => StoredStatement.Parse<ProfileDeclared>(p.Statement).StorageJurisdictions));
+    }
+
+    private sealed record HolderProfiles(IReadOnlyDictionary<long, int> Levels, IReadOnlyDictionary<long, EquatableArray<string>> Storage)
+    {
+        public IEnumerable<string> StorageJurisdictions(IEnumerable<long> versions) =>
+            versions.SelectMany(v => Storage.TryGetValue(v, out var countries) ? countries : EquatableArray<string>.Empty);
+    }
+
+    private sealed record PersonCopies(string? PersonId)
+    {
+        public List<AffectedCopy> Copies { get; } = [];
+
+        public List<OnwardCopy> PassedOn { get; } = [];
+    }
+}
