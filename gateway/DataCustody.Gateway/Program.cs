@@ -20,6 +20,7 @@ app.MapLogApi();
 app.MapApiReference();
 app.MapProviderApis();
 app.MapPeopleApis();
+app.MapComplianceApis();
 
 await app.StartAsync();
 await StartupAnnouncement.PrintAsync(app);

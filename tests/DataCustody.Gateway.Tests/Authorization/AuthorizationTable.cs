@@ -52,6 +52,14 @@ public static class AuthorizationTable
         new("POST", "/api/v1/transfers/check", Provider(OK, UnprocessableEntity), Body: d => new { handle = d.AliceHandleAtShop, recipient = "delivery", categories = new[] { MatrixData.Category }, purposes = new[] { MatrixData.Purpose } }),
         new("POST", "/api/v1/consent-requests", Provider(Created, UnprocessableEntity), Body: d => new { handle = d.AliceHandleAtShop, terms = MatrixData.Terms() }),
 
+        // Compliance: the regulator's views; a provider's APPI records for itself or a regulator.
+        new("GET", "/api/v1/compliance/unconsented-transfers", Regulator()),
+        new("GET", "/api/v1/compliance/unconfirmed-hops", Regulator()),
+        new("GET", "/api/v1/compliance/overdue-deletions", Regulator()),
+        new("GET", "/api/v1/compliance/expired-certifications", Regulator()),
+        new("GET", "/api/v1/providers/{id}/appi/provisions", ProviderOrRegulator(), d => "/api/v1/providers/shop/appi/provisions"),
+        new("GET", "/api/v1/providers/{id}/appi/receipts", ProviderOrRegulator(), d => "/api/v1/providers/shop/appi/receipts?format=csv"),
+
         // The log: public except entry contents.
         new("GET", "/log/v1/checkpoint", Public()),
         new("GET", "/log/v1/key", Public()),

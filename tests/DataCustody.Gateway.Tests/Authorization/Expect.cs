@@ -30,6 +30,10 @@ public sealed class Expect
     public static Expect ProviderOrRegulator(HttpStatusCode status = HttpStatusCode.OK) =>
         Only(new() { [Caller.ProviderP] = status, [Caller.Regulator] = status });
 
+    /// <summary>The regulator only.</summary>
+    public static Expect Regulator(HttpStatusCode status = HttpStatusCode.OK) =>
+        Only(new() { [Caller.Regulator] = status });
+
     /// <summary>The regulator or the auditor.</summary>
     public static Expect RegulatorOrAuditor(HttpStatusCode status = HttpStatusCode.OK) =>
         Only(new() { [Caller.Regulator] = status, [Caller.Auditor] = status });
