@@ -22,6 +22,7 @@ app.MapApiReference();
 app.MapProviderApis();
 app.MapPeopleApis();
 app.MapBreachesApi();
+app.MapComplianceApis();
 
 await app.StartAsync();
 await StartupAnnouncement.PrintAsync(app);

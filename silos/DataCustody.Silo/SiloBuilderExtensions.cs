@@ -80,6 +80,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<DecodedLeaves>();
         silo.Services.AddSingleton<ILedgerProjector, CustodyProjector>();
         silo.Services.AddSingleton<CustodyQueries>();
+        silo.Services.AddSingleton<ComplianceQueries>();
         silo.Services.AddSingleton<PersonRegistry>();
         silo.Services.AddSingleton<InboxStore>();
         silo.Services.AddSingleton<BreachQueries>();

@@ -52,19 +52,21 @@ public static class SchemaMigrator
             await setup.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var current = 0;
         foreach (var migration in migrations)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             // Another process may be migrating too: the lock makes it wait, and the version is
             // re-read under the lock so each script runs once.
             await database.Dialect.LockForMigrationAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-            current = await connection.ExecuteScalarAsync<int>("SELECT COALESCE(MAX(version), 0) FROM schema_version", transaction: transaction).ConfigureAwait(false);
-            if (current > latest)
+            // Versions are a set, not a high-water mark: numbers are reserved per feature, so a
+            // script numbered below one already applied (its branch merged later) still runs.
+            var applied = (await connection.QueryAsync<int>("SELECT version FROM schema_version", transaction: transaction).ConfigureAwait(false)).ToHashSet();
+            var newest = applied.Count == 0 ? 0 : applied.Max();
+            if (newest > latest)
             {
-                throw new SchemaTooNewException(current, latest);
+                throw new SchemaTooNewException(newest, latest);
             }
-            if (migration.Version <= current)
+            if (applied.Contains(migration.Version))
             {
                 continue;
             }
@@ -74,10 +76,9 @@ public static class SchemaMigrator
                 new { migration.Version, migration.Name, At = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },
                 transaction).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            current = migration.Version;
         }
 
-        current = await connection.ExecuteScalarAsync<int>("SELECT COALESCE(MAX(version), 0) FROM schema_version").ConfigureAwait(false);
+        var current = await connection.ExecuteScalarAsync<int>("SELECT COALESCE(MAX(version), 0) FROM schema_version").ConfigureAwait(false);
         if (current > latest)
         {
             throw new SchemaTooNewException(current, latest);

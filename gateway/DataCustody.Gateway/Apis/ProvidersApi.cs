@@ -143,8 +143,7 @@ public static class ProvidersApi
     private static async Task<Results<Ok<IReadOnlyList<ObligationResponse>>, ProblemHttpResult>> GetObligations(
         string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        // A regulator sees any provider's obligations; a provider only its own.
-        if (!user.IsInRole(IdentityRoles.Regulator) && !CallerProvider.IsSelf(user, id, out var forbidden))
+        if (!CallerProvider.IsSelfOrRegulator(user, id, out var forbidden))
         {
             return forbidden!;
         }

@@ -1,7 +1,7 @@
 namespace DataCustody.Grains.Statements;
 
 /// <summary>The wire names of <see cref="CertificationScheme"/>.</summary>
-internal static class CertificationSchemes
+public static class CertificationSchemes
 {
     /// <summary>Reads a wire name, matched exactly.</summary>
     public static bool TryParse(string text, out CertificationScheme scheme)

@@ -46,11 +46,11 @@ internal sealed class ProviderGrain(
             await CommitAsync(writer.FromBroker(new ProviderRegistered(
                 CustodyIds.BrokerStatement(), writer.Now, ProviderId, registration.Name, registration.Jurisdiction, registration.Sector, registration.Contact)));
         });
-        return Record(_model.Registration!);
+        return ProviderViews.From(_model.Registration!);
     }
 
     public Task<ProviderRecord?> GetRegistration() =>
-        Task.FromResult(_model.Registration is { } row ? Record(row) : null);
+        Task.FromResult(_model.Registration is { } row ? ProviderViews.From(row) : null);
 
     public async Task<ProviderKey> AddKey(string kid, byte[] publicKey, DateTimeOffset validFrom, DateTimeOffset? validUntil)
     {
@@ -388,9 +388,6 @@ internal sealed class ProviderGrain(
             throw new InvalidOperationException($"{ProviderId} is not registered.");
         }
     }
-
-    private static ProviderRecord Record(ProviderRow row) =>
-        new(row.ProviderId, new ProviderRegistration(row.Name, row.Jurisdiction, row.Sector, row.Contact), row.RegisteredIndex);
 
     private static ProviderKey Key(ProviderKeyRow row) => new(
         row.Kid,

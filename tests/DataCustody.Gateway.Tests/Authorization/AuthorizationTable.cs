@@ -62,6 +62,14 @@ public static class AuthorizationTable
         new("GET", "/api/v1/breaches/{id}/report", Regulator(), d => $"/api/v1/breaches/{d.BreachAtShop}/report"),
         new("GET", "/api/v1/providers/{id}/breach-reviews", ProviderOrRegulator(), d => "/api/v1/providers/shop/breach-reviews"),
 
+        // Compliance: the regulator's views; a provider's APPI records for itself or a regulator.
+        new("GET", "/api/v1/compliance/unconsented-transfers", Regulator()),
+        new("GET", "/api/v1/compliance/unconfirmed-hops", Regulator()),
+        new("GET", "/api/v1/compliance/overdue-deletions", Regulator()),
+        new("GET", "/api/v1/compliance/expired-certifications", Regulator()),
+        new("GET", "/api/v1/providers/{id}/appi/provisions", ProviderOrRegulator(), d => "/api/v1/providers/shop/appi/provisions"),
+        new("GET", "/api/v1/providers/{id}/appi/receipts", ProviderOrRegulator(), d => "/api/v1/providers/shop/appi/receipts?format=csv"),
+
         // The log: public except entry contents.
         new("GET", "/log/v1/checkpoint", Public()),
         new("GET", "/log/v1/key", Public()),

@@ -1,4 +1,3 @@
-using System.Text;
 using DataCustody.Grains.Custody.Breaches;
 
 namespace DataCustody.Gateway.Apis.Breaches;
@@ -10,8 +9,7 @@ namespace DataCustody.Gateway.Apis.Breaches;
 /// </summary>
 public static class AffectedHandlesCsv
 {
-    /// <summary>The header row.</summary>
-    public const string Header = "holder,role,handle,categories";
+    private static readonly string[] Header = ["holder", "role", "handle", "categories"];
 
     /// <summary>The CSV text of <paramref name="impact"/> at <paramref name="holder"/>, one row per holder and handle.</summary>
     public static string Write(string holder, BreachImpact impact)
@@ -30,16 +28,8 @@ public static class AffectedHandlesCsv
                 rows.Add((onward.Key.Recipient, "downstream", onward.Key.Item2, Join(onward.SelectMany(p => p.Categories))));
             }
         }
-        var csv = new StringBuilder(Header).Append("\r\n");
-        foreach (var row in rows)
-        {
-            csv.Append(row.Holder).Append(',').Append(row.Role).Append(',').Append(row.Handle).Append(',').Append(Quote(row.Categories)).Append("\r\n");
-        }
-        return csv.ToString();
+        return Csv.Write(Header, rows.Select(row => new[] { row.Holder, row.Role, row.Handle, row.Categories }));
     }
 
     private static string Join(IEnumerable<string> categories) => string.Join(' ', categories.Distinct().Order(StringComparer.Ordinal));
-
-    // Provider ids, roles, handles and category keys cannot hold a comma or quote; the list is quoted for readers that split on spaces.
-    private static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -138,7 +138,7 @@ public static class BreachesApi
         if (format == "csv")
         {
             var impact = await calculator.ComputeAsync(breach.Holder, breach.Details, withPeople: true);
-            return TypedResults.Text(AffectedHandlesCsv.Write(breach.Holder, impact), "text/csv; charset=utf-8");
+            return TypedResults.Text(AffectedHandlesCsv.Write(breach.Holder, impact), Csv.MediaType);
         }
         var report = BreachReportResponse.From(breach, breach.Assessment is null ? await grain.PreviewImpact() : null, time.GetUtcNow());
         return format == "html" ? TypedResults.Text(BreachReportPage.Write(report), "text/html; charset=utf-8") : TypedResults.Ok(report);

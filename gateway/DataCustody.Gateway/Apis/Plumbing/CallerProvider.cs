@@ -36,6 +36,14 @@ public static class CallerProvider
         return true;
     }
 
+    /// <summary>Whether the caller is a regulator (who may read any provider's records) or speaks for <paramref name="routeProviderId"/>.</summary>
+    public static bool IsSelfOrRegulator(ClaimsPrincipal user, string routeProviderId, out ProblemHttpResult? problem)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        problem = null;
+        return user.IsInRole(IdentityRoles.Regulator) || IsSelf(user, routeProviderId, out problem);
+    }
+
     /// <summary>The client a request comes from, for rate limits: <c>azp</c>, <c>client_id</c> or <c>sub</c>.</summary>
     public static string? ClientOf(ClaimsPrincipal user) =>
         user.FindFirstValue("azp") ?? user.FindFirstValue("client_id") ?? user.FindFirstValue(IdentityClaims.Subject);
