@@ -125,7 +125,7 @@ internal static class GenerateCommand
         output.WriteLine(Invariant($"violations {census.Violations.Sum(v => v.Count)}: {Describe(census.Violations)}"));
         output.WriteLine(Invariant($"obligations {census.Obligations.Sum(o => o.Count)}: {Describe(census.Obligations)}"));
         output.WriteLine(Invariant(
-            $"elapsed {seconds:0.0} s: {census.Entries / seconds:0} entries/s, {census.Holdings / seconds:0} holdings/s"));
+            $"elapsed {seconds:0.0} s: {census.Entries / seconds:0} entries/s, {census.Holdings / seconds:0} holdings/s; people's calls took {run.PeopleTime.TotalSeconds:0.0} s, statements {run.StatementTime.TotalSeconds:0.0} s"));
         output.WriteLine(Invariant($"largest holder: {census.LargestHolder} ({census.LargestHolderHoldings} holdings of {census.LargestHolderPeople} people)"));
         output.WriteLine(Invariant(
             $"for {TargetEstimate.Holdings:N0} holdings of {TargetEstimate.People:N0} people across {TargetEstimate.Providers} providers: generate --people {TargetEstimate.People} --providers {TargetEstimate.Providers} --hops {estimate.Hops} (about {estimate.Entries:N0} entries, {estimate.Duration.TotalMinutes:0} min at this rate)"));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DataCustody.Benchmarks.Custody;
 using DataCustody.Grains.Custody;
 using DataCustody.Grains.Statements;
@@ -59,6 +60,12 @@ internal sealed class GenerationRun
     /// <summary>Deadlines the broker logged as they passed (obligations overdue).</summary>
     public long DeadlinesLogged { get; private set; }
 
+    /// <summary>Time spent on people's calls (consents, revocations, handles), where each new person and handle is also a registry write.</summary>
+    public TimeSpan PeopleTime { get; private set; }
+
+    /// <summary>Time spent signing and submitting provider statements.</summary>
+    public TimeSpan StatementTime { get; private set; }
+
     /// <summary>Statements of hops (data.transferred and data.received) submitted.</summary>
     public long HopStatements { get; private set; }
 
@@ -81,10 +88,14 @@ internal sealed class GenerationRun
         }
 
         _clock.MoveTo(_timeline.PeopleActOn(day));
+        var started = Stopwatch.GetTimestamp();
         await Parallel.ForEachAsync(Enumerable.Range(0, steps.Count), parallel, async (i, _) =>
             await ActAsync(_plans[people[i]], steps[i], _clock.GetUtcNow()));
 
+        PeopleTime += Stopwatch.GetElapsedTime(started);
+
         _clock.MoveTo(_timeline.ReportsOf(day));
+        started = Stopwatch.GetTimestamp();
         var issuedAt = _timeline.IssuedOn(day);
         var planned = Enumerable.Range(0, steps.Count).SelectMany(i => Report(_plans[people[i]], steps[i], issuedAt)).ToList();
         HopStatements += planned.Count(p => p.Statement is DataTransferred or DataReceived);
@@ -106,6 +117,7 @@ internal sealed class GenerationRun
                 Tally.Fail(batch.Statements.Length, e);
             }
         });
+        StatementTime += Stopwatch.GetElapsedTime(started);
     }
 
     /// <summary>What the person does at the broker: grant, revoke, or make sure the providers of the step have a handle of them.</summary>
