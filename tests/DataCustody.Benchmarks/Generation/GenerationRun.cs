@@ -32,6 +32,11 @@ internal sealed class GenerationRun
     private readonly List<PersonStep>[] _stepsByDay;
     private readonly List<int>[] _peopleByDay;
     private readonly Dictionary<string, int> _ranks;
+    // Receipts the recipients report the day after the transfer, by day: by then the transfer's
+    // outcome has told the recipient its handle of the person, as the broker's answer does.
+    private readonly List<(int Person, HopStep Hop, string TransferId)>[] _receiptsByDay;
+    // The day's transfers, so their outcomes can hand the recipient's handle to the person's state.
+    private readonly Dictionary<string, (int Person, int Recipient)> _transfers = new(StringComparer.Ordinal);
     private long _citizenCalls;
 
     public GenerationRun(IGrainFactory grains, ProviderCatalog catalog, Timeline timeline, SimulatedClock clock, IReadOnlyList<PersonPlan> plans)
@@ -40,6 +45,7 @@ internal sealed class GenerationRun
         _states = [.. plans.Select(_ => new PersonState())];
         _stepsByDay = [.. Enumerable.Range(0, Timeline.Days).Select(_ => new List<PersonStep>())];
         _peopleByDay = [.. Enumerable.Range(0, Timeline.Days).Select(_ => new List<int>())];
+        _receiptsByDay = [.. Enumerable.Range(0, Timeline.Days).Select(_ => new List<(int, HopStep, string)>())];
         foreach (var plan in plans)
         {
             foreach (var step in plan.Steps)
@@ -89,15 +95,22 @@ internal sealed class GenerationRun
 
         _clock.MoveTo(_timeline.PeopleActOn(day));
         var started = Stopwatch.GetTimestamp();
+        var receipts = _receiptsByDay[day];
         await Parallel.ForEachAsync(Enumerable.Range(0, steps.Count), parallel, async (i, _) =>
             await ActAsync(_plans[people[i]], steps[i], _clock.GetUtcNow()));
+        // Only in case a transfer's outcome brought no handle: the recipient asks the broker.
+        await Parallel.ForEachAsync(receipts, parallel, async (receipt, _) =>
+            await HandleAsync(_grains.GetGrain<ICitizenGrain>(_plans[receipt.Person].PersonId), _states[receipt.Person], receipt.Hop.Recipient));
 
         PeopleTime += Stopwatch.GetElapsedTime(started);
 
         _clock.MoveTo(_timeline.ReportsOf(day));
         started = Stopwatch.GetTimestamp();
         var issuedAt = _timeline.IssuedOn(day);
-        var planned = Enumerable.Range(0, steps.Count).SelectMany(i => Report(_plans[people[i]], steps[i], issuedAt)).ToList();
+        _transfers.Clear();
+        var planned = Enumerable.Range(0, steps.Count).SelectMany(i => Report(_plans[people[i]], steps[i], issuedAt))
+            .Concat(receipts.Select(r => Receipt(r.Person, r.Hop, r.TransferId, issuedAt)))
+            .ToList();
         HopStatements += planned.Count(p => p.Statement is DataTransferred or DataReceived);
         // Signing is the providers' work: both cores, between the broker's turns.
         var signed = new SubmittedStatement[planned.Count];
@@ -110,7 +123,15 @@ internal sealed class GenerationRun
         {
             try
             {
-                Tally.Add(batch.Statements, await _grains.GetGrain<IProviderGrain>(batch.Provider).Submit(batch.Statements));
+                var outcomes = await _grains.GetGrain<IProviderGrain>(batch.Provider).Submit(batch.Statements);
+                Tally.Add(batch.Statements, outcomes);
+                for (var i = 0; i < outcomes.Count; i++)
+                {
+                    if (outcomes[i].RecipientHandle is { } handle && _transfers.TryGetValue(batch.Statements[i].Statement.Id, out var transfer))
+                    {
+                        _states[transfer.Person].Handles[transfer.Recipient] = handle;
+                    }
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -139,8 +160,10 @@ internal sealed class GenerationRun
                 }
                 break;
             case HopStep hop:
+                // The sender learnt its handle when it collected or received the data; a recipient
+                // that reports a transfer its sender never did has to ask the broker for one.
                 await HandleAsync(citizen, state, hop.Sender);
-                if (hop.Report != HopReport.SenderOnly)
+                if (hop.Report == HopReport.RecipientOnly || (hop.Report == HopReport.Both && hop.Day == Timeline.Days - 1))
                 {
                     await HandleAsync(citizen, state, hop.Recipient);
                 }
@@ -184,14 +207,17 @@ internal sealed class GenerationRun
                     var (basis, consentId) = hop.UnderConsent
                         ? (LegalBasis.Consent, hop.Unconsented ? null : state.Consents[hop.Sender])
                         : (LegalBasis.Contract, (string?)null);
+                    _transfers[transferId] = (plan.Index, hop.Recipient);
                     yield return (sender, new DataTransferred(
                         transferId, issuedAt, sender.Id, state.Handles[hop.Sender], recipient.Id, [.. hop.Categories], [.. hop.Purposes], basis, consentId, sender.TermsSha256));
                 }
-                if (hop.Report != HopReport.SenderOnly)
+                if (hop.Report == HopReport.RecipientOnly || (hop.Report == HopReport.Both && hop.Day == Timeline.Days - 1))
                 {
-                    var via = hop.UnderConsent ? $"collected by {sender.Id} with the person's consent" : $"received by {sender.Id} from an upstream holder";
-                    yield return (recipient, new DataReceived(
-                        recipient.NextId(), issuedAt, recipient.Id, state.Handles[hop.Recipient], sender.Id, transferId, [.. hop.Categories], via));
+                    yield return Receipt(plan.Index, hop, transferId, issuedAt);
+                }
+                else if (hop.Report == HopReport.Both)
+                {
+                    _receiptsByDay[hop.Day + 1].Add((plan.Index, hop, transferId));
                 }
                 break;
             case DeleteStep delete:
@@ -211,6 +237,15 @@ internal sealed class GenerationRun
                 }
                 break;
         }
+    }
+
+    /// <summary>The recipient's half of the hop.</summary>
+    private (BenchmarkProvider Author, ProviderStatement Statement) Receipt(int person, HopStep hop, string transferId, DateTimeOffset issuedAt)
+    {
+        var (sender, recipient) = (Provider(hop.Sender), Provider(hop.Recipient));
+        var via = hop.UnderConsent ? $"collected by {sender.Id} with the person's consent" : $"received by {sender.Id} from an upstream holder";
+        return (recipient, new DataReceived(
+            recipient.NextId(), issuedAt, recipient.Id, _states[person].Handles[hop.Recipient], sender.Id, transferId, [.. hop.Categories], via));
     }
 
     private async Task HandleAsync(ICitizenGrain citizen, PersonState state, int provider)
