@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DataCustody.Benchmarks;
 
 /// <summary>
@@ -43,5 +45,26 @@ internal static class LoadCommand
         {
             Console.CancelKeyPress -= cancel;
         }
+    }
+
+    /// <summary>The value after the option at <paramref name="index"/> - 1; throws <see cref="ArgumentException"/> with a message for the user.</summary>
+    public static string Value(IReadOnlyList<string> args, int index)
+    {
+        if (index >= args.Count)
+        {
+            throw new ArgumentException($"{args[index - 1]} needs a value.");
+        }
+        return args[index];
+    }
+
+    /// <summary>The positive whole number after the option at <paramref name="index"/> - 1.</summary>
+    public static long Positive(IReadOnlyList<string> args, int index)
+    {
+        var text = Value(args, index);
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
+        {
+            throw new ArgumentException($"{args[index - 1]} needs a positive whole number, got '{text}'.");
+        }
+        return value;
     }
 }

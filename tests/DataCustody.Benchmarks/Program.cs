@@ -2,6 +2,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using DataCustody.Benchmarks.Custody;
+using DataCustody.Benchmarks.Generation;
 using DataCustody.Benchmarks.Ingestion;
 using DataCustody.Benchmarks.Ledger;
 
@@ -12,6 +13,7 @@ return args switch
     ["ledger", .. var options] => await LedgerLoadCommand.RunAsync(options),
     ["custody", .. var options] => await CustodyLoadCommand.RunAsync(options),
     ["ingest", .. var options] => await IngestCommand.RunAsync(options),
+    ["generate", .. var options] => await GenerateCommand.RunAsync(options),
     _ => RunBenchmarks(args),
 };
 

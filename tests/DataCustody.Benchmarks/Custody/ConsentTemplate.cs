@@ -21,10 +21,17 @@ internal static class ConsentTemplate
     public const string Purpose = "essential.service";
 
     /// <summary>Name, email and address for the essential service, onward only to <paramref name="recipients"/>.</summary>
-    public static ConsentTerms For(IEnumerable<string> recipients, DateTimeOffset now) => new(
-        [Name, Email, Address],
-        [Purpose],
-        new OnwardTransfer(true, [.. recipients], null, []),
+    public static ConsentTerms For(IEnumerable<string> recipients, DateTimeOffset now) =>
+        For([Name, Email, Address], [Purpose], [.. recipients], now.AddYears(1));
+
+    /// <summary>
+    /// The categories for the purposes, kept up to a year, onward only to <paramref name="recipients"/>
+    /// (none allowed when there are none), until <paramref name="expiresAt"/>.
+    /// </summary>
+    public static ConsentTerms For(IReadOnlyList<string> categories, IReadOnlyList<string> purposes, IReadOnlyList<string> recipients, DateTimeOffset expiresAt) => new(
+        [.. categories],
+        [.. purposes],
+        new OnwardTransfer(recipients.Count > 0, [.. recipients], null, []),
         365,
-        now.AddYears(1));
+        expiresAt);
 }

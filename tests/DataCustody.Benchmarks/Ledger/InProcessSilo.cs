@@ -2,6 +2,7 @@ using System.Globalization;
 using DataCustody.Silo;
 using DataCustody.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,8 +11,12 @@ namespace DataCustody.Benchmarks.Ledger;
 /// <summary>A real DataCustody silo in this process, configured as the broker configures it, on free ports.</summary>
 internal static class InProcessSilo
 {
-    /// <summary>Builds the silo's host from <paramref name="settings"/> (the broker's configuration keys); the caller starts it.</summary>
-    public static IHost Build(IReadOnlyDictionary<string, string?> settings)
+    /// <summary>
+    /// Builds the silo's host from <paramref name="settings"/> (the broker's configuration keys); the
+    /// caller starts it. <paramref name="services"/> may register services the silo takes instead of
+    /// its defaults, such as a <c>BrokerClock</c>.
+    /// </summary>
+    public static IHost Build(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         // No defaults: neither appsettings.json of the working folder nor environment variables
         // may change what is measured.
@@ -24,6 +29,7 @@ internal static class InProcessSilo
         });
         // Warnings and errors only: the tool's own lines are its output.
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        services?.Invoke(builder.Services);
         builder.UseOrleans(silo => silo.AddDataCustody(builder.Configuration));
         return builder.Build();
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DataCustody.Storage;
 
 namespace DataCustody.Benchmarks.Ledger;
@@ -29,27 +28,13 @@ internal sealed record LoadOptions(StorageProvider Provider, TimeSpan Duration, 
             options = args[i] switch
             {
                 "--postgres" => options with { Provider = StorageProvider.Postgres },
-                "--seconds" => options with { Duration = TimeSpan.FromSeconds(Positive(args, ++i)) },
-                "--writers" => options with { Writers = checked((int)Positive(args, ++i)) },
-                "--leaves-per-append" => options with { LeavesPerAppend = checked((int)Positive(args, ++i)) },
-                "--entries" => options with { EntryTarget = Positive(args, ++i) },
+                "--seconds" => options with { Duration = TimeSpan.FromSeconds(LoadCommand.Positive(args, ++i)) },
+                "--writers" => options with { Writers = checked((int)LoadCommand.Positive(args, ++i)) },
+                "--leaves-per-append" => options with { LeavesPerAppend = checked((int)LoadCommand.Positive(args, ++i)) },
+                "--entries" => options with { EntryTarget = LoadCommand.Positive(args, ++i) },
                 var unknown => throw new ArgumentException($"Unknown option '{unknown}'."),
             };
         }
         return options;
-    }
-
-    private static long Positive(IReadOnlyList<string> args, int index)
-    {
-        var name = args[index - 1];
-        if (index >= args.Count)
-        {
-            throw new ArgumentException($"{name} needs a value.");
-        }
-        if (!long.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
-        {
-            throw new ArgumentException($"{name} needs a positive whole number, got '{args[index]}'.");
-        }
-        return value;
     }
 }
