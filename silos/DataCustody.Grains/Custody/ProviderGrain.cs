@@ -272,14 +272,19 @@ internal sealed class ProviderGrain(
     {
         foreach (var (submitted, outcome) in own)
         {
+            // A breach is its own grain's to judge; the turn guards only this provider's profile and terms versions.
+            var breachId = submitted.Statement switch { BreachReported b => b.BreachId, BreachUpdated u => u.BreachId, _ => null };
+            if (breachId is not null)
+            {
+                outcome.TrySetResult(await GrainFactory.GetGrain<IBreachGrain>(breachId).Record(submitted));
+                continue;
+            }
             await TakeTurnAsync(async () => outcome.TrySetResult(submitted.Statement switch
             {
                 ProfileDeclared => await LogOwnAsync(submitted, new EntryNotes { Version = _model.Profiles.Count + 1 }),
                 TermsDeclared t when _model.Terms.TryGetValue(t.Sha256, out var known) =>
                     StatementOutcome.Refused(t.Id, "sha256", $"These terms were declared before, as version {known.Version}."),
                 TermsDeclared => await LogOwnAsync(submitted, new EntryNotes { Version = _model.Terms.Count + 1 }),
-                BreachReported b => await GrainFactory.GetGrain<IBreachGrain>(b.BreachId).Record(submitted),
-                BreachUpdated b => await GrainFactory.GetGrain<IBreachGrain>(b.BreachId).Record(submitted),
                 _ => StatementOutcome.Refused(submitted.Statement.Id, "type", $"{submitted.Statement.Type} is not a provider statement."),
             }));
         }
