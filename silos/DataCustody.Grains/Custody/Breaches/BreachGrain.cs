@@ -48,22 +48,23 @@ internal sealed class BreachGrain(
     public async Task<StatementOutcome> Record(SubmittedStatement statement)
     {
         ArgumentNullException.ThrowIfNull(statement);
+        var id = statement.Statement.Id;
         var refusal = statement.Statement switch
         {
-            BreachReported when _model.Exists => ("breachId", $"A breach {BreachId} was filed already; choose another id."),
-            BreachReported => default,
-            BreachUpdated when !_model.Exists => ("breachId", $"No breach {BreachId} was filed."),
-            BreachUpdated when _model.Holder != statement.Statement.Provider => ("breachId", $"Breach {BreachId} is not at {statement.Statement.Provider}."),
-            BreachUpdated u when _model.RefusalOf(u.Changes) is { } reason => ("status", reason),
-            BreachUpdated => default,
-            _ => ("type", $"{statement.Statement.Type} is not a breach statement."),
+            BreachReported when _model.Exists => StatementOutcome.Refused(id, "breachId", $"A breach {BreachId} was filed already; choose another id."),
+            BreachReported => null,
+            BreachUpdated when !_model.Exists => StatementOutcome.Refused(id, "breachId", $"No breach {BreachId} was filed."),
+            BreachUpdated when _model.Holder != statement.Statement.Provider => StatementOutcome.Refused(id, "breachId", $"Breach {BreachId} is not at {statement.Statement.Provider}."),
+            BreachUpdated u when _model.RefusalOf(u.Changes) is { } reason => StatementOutcome.Refused(id, "status", reason),
+            BreachUpdated => null,
+            _ => StatementOutcome.Refused(id, "type", $"{statement.Statement.Type} is not a breach statement."),
         };
-        if (refusal.Item1 is not null)
+        if (refusal is not null)
         {
-            return StatementOutcome.Refused(statement.Statement.Id, refusal.Item1, refusal.Item2);
+            return refusal;
         }
         var logged = await CommitAsync([writer.FromProvider(statement, null)]);
-        return StatementOutcome.Logged(statement.Statement.Id, logged[0].Index, logged[0].LeafHash, []);
+        return StatementOutcome.Logged(id, logged[0].Index, logged[0].LeafHash, []);
     }
 
     public async Task<BreachView> Revise(BreachChanges changes)
@@ -100,7 +101,7 @@ internal sealed class BreachGrain(
             writer.FromBroker(new BreachAssessed(CustodyIds.BrokerStatement(), now, BreachId, holder, BreachRules.Assess(details, impact, reached.Count))),
         };
         var reviewed = (await breaches.ReviewersAsync(BreachId)).ToHashSet(StringComparer.Ordinal);
-        foreach (var (upstream, people) in Upstream(impact).Where(u => !reviewed.Contains(u.Provider)))
+        foreach (var (upstream, people) in impact.Sources.Where(s => !reviewed.Contains(s.Key)).OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             entries.Add(writer.FromBroker(new BreachReviewDue(
                 CustodyIds.BrokerStatement(), now, CustodyIds.Obligation(), BreachId, upstream, holder, people, now.AddDays(options.Value.BreachReviewDays))));
@@ -115,13 +116,6 @@ internal sealed class BreachGrain(
             BreachNotice.Body(BreachId, details, holder, impact, person), logged[0].Index)));
         return _model.View(BreachId);
     }
-
-    /// <summary>Each provider the holder's affected copies came from, with the number of people.</summary>
-    private static IEnumerable<(string Provider, int People)> Upstream(BreachImpact impact) => impact.People
-        .SelectMany(person => person.Copies.Where(c => c.SourceHolder is not null).Select(c => (Source: c.SourceHolder!, person.Handle)).Distinct())
-        .GroupBy(pair => pair.Source, StringComparer.Ordinal)
-        .Select(group => (group.Key, group.Count()))
-        .OrderBy(pair => pair.Key, StringComparer.Ordinal);
 
     // One message per person per breach, however often it is assessed and however many paths reached them.
     private string MessageId(string personId) =>

@@ -10,6 +10,7 @@ namespace DataCustody.Grains.Custody.Breaches;
 /// <param name="LowestLevel">The lowest protection level any affected copy was held at (0: none declared; 4 when nobody is affected).</param>
 /// <param name="AppiSpecialCare">Whether special-care data (APPI art. 2(3)) of anyone is affected.</param>
 /// <param name="Financial">Whether financial data (<c>user.financial</c>) of anyone is affected.</param>
+/// <param name="Sources">Each provider the affected copies came from, with the number of people, unabridged.</param>
 /// <param name="People">The affected people, when computed with people; empty otherwise.</param>
 /// <param name="Names">The registered name of each provider named in the impact.</param>
 public sealed record BreachImpact(
@@ -17,6 +18,7 @@ public sealed record BreachImpact(
     int LowestLevel,
     bool AppiSpecialCare,
     bool Financial,
+    IReadOnlyDictionary<string, int> Sources,
     IReadOnlyList<AffectedPerson> People,
     IReadOnlyDictionary<string, string> Names);
 

@@ -67,6 +67,7 @@ public sealed class BreachImpactCalculator(BreachImpactQuery query, CustodyQueri
             tally.LowestLevel,
             tally.AppiSpecialCare,
             tally.Financial,
+            tally.PeopleBySource(),
             [.. people.Select(p => new AffectedPerson(p.Key, p.Value.PersonId, p.Value.Copies, p.Value.PassedOn))],
             named.ToDictionary(p => p.Key, p => p.Value.Name, StringComparer.Ordinal));
     }

@@ -77,6 +77,11 @@ internal sealed class ImpactTally
 
     public void PassedOn(BreachImpactQuery.PassedOn hop) => Add(_downstream, (hop.Recipient, hop.TermsSha256), _people[hop.SenderHandle]);
 
+    /// <summary>Each upstream provider with the people whose copies came from it, under any terms.</summary>
+    public IReadOnlyDictionary<string, int> PeopleBySource() => _upstream
+        .GroupBy(u => u.Key.Provider, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.SelectMany(u => u.Value).Distinct().Count(), StringComparer.Ordinal);
+
     public BreachFigures Figures(EquatableArray<string> jurisdictions) => new(
         _people.Count,
         _sensitive.Count,
