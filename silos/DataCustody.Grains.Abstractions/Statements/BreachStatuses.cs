@@ -17,15 +17,12 @@ public static class BreachStatuses
     /// <summary>Done: nothing more will be added.</summary>
     public const string Closed = "closed";
 
-    /// <summary>Every status, in order.</summary>
-    public static IReadOnlyList<string> InOrder => Order;
-
     /// <summary>The statuses an update may name.</summary>
     public static IReadOnlyList<string> Updates { get; } = [Investigating, Contained, Closed];
 
     /// <summary>The severities a filer may judge a breach to have, mildest first.</summary>
     public static IReadOnlyList<string> Severities { get; } = ["low", "medium", "high", "critical"];
 
-    /// <summary>The position of <paramref name="status"/> in <see cref="InOrder"/>.</summary>
+    /// <summary>The position of <paramref name="status"/> among the stages.</summary>
     public static int Rank(string status) => Array.IndexOf(Order, status);
 }

@@ -9,13 +9,7 @@ public sealed class InboxStore(Database database)
     public sealed record Message(string MessageId, string PersonId, long CreatedAtMs, string Kind, string Title, string Body, long? EntryIndex);
 
     /// <summary>Stores a message.</summary>
-    public async Task AddAsync(Message message)
-    {
-        await using var connection = await database.OpenAsync().ConfigureAwait(false);
-        await connection.ExecuteAsync(
-            "INSERT INTO inbox (message_id, person_id, created_at_ms, kind, title, body, entry_index) VALUES (@MessageId, @PersonId, @CreatedAtMs, @Kind, @Title, @Body, @EntryIndex)",
-            message).ConfigureAwait(false);
-    }
+    public Task AddAsync(Message message) => AddOnceAsync([message]);
 
     /// <summary>
     /// Stores many messages in one transaction; a message whose id is stored already is left as it is, so a

@@ -15,15 +15,26 @@ public sealed record BreachReportResponse(
     IReadOnlyList<DeadlineCountdown> Deadlines,
     DateTimeOffset At)
 {
-    /// <summary>The report of <paramref name="breach"/>: its logged assessment if any, else <paramref name="preview"/>.</summary>
-    public static BreachReportResponse From(BreachView breach, BreachAssessment? preview, DateTimeOffset now)
+    /// <summary>The signed report the broker logged for <paramref name="breach"/>.</summary>
+    public static BreachReportResponse FromLog(BreachView breach, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(breach);
-        var assessment = breach.Assessment?.Assessment ?? preview ?? throw new ArgumentNullException(nameof(preview));
-        return new BreachReportResponse(breach, assessment, breach.Assessment is not null, breach.Assessment?.EntryIndex,
+        var logged = breach.Assessment ?? throw new ArgumentException("The breach has no logged assessment.", nameof(breach));
+        return Create(breach, logged.Assessment, logged.EntryIndex, now);
+    }
+
+    /// <summary>An assessment computed now and not logged; the breach is shown without any earlier report, so nothing mixes.</summary>
+    public static BreachReportResponse Preview(BreachView breach, BreachAssessment preview, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(breach);
+        ArgumentNullException.ThrowIfNull(preview);
+        return Create(breach with { Assessment = null }, preview, null, now);
+    }
+
+    private static BreachReportResponse Create(BreachView breach, BreachAssessment assessment, long? entryIndex, DateTimeOffset now) =>
+        new(breach, assessment, entryIndex is not null, entryIndex,
             [.. assessment.Deadlines.Select(d => new DeadlineCountdown(d.Law, d.Report, d.DueAt, (long)Math.Floor((d.DueAt - now).TotalSeconds), d.DueAt < now))],
             now);
-    }
 }
 
 /// <summary>A report that is due and the time left.</summary>

@@ -111,7 +111,7 @@ public static class BreachesApi
             return NotFound(id);
         }
         var preview = await grains.GetGrain<IBreachGrain>(id).PreviewImpact();
-        return TypedResults.Ok(BreachReportResponse.From(breach with { Assessment = null }, preview, time.GetUtcNow()));
+        return TypedResults.Ok(BreachReportResponse.Preview(breach, preview, time.GetUtcNow()));
     }
 
     private static async Task<Results<Ok<BreachReportResponse>, ProblemHttpResult>> Assess(string id, IGrainFactory grains, TimeProvider time)
@@ -121,7 +121,7 @@ public static class BreachesApi
         {
             return NotFound(id);
         }
-        return TypedResults.Ok(BreachReportResponse.From(await breach.Assess(), null, time.GetUtcNow()));
+        return TypedResults.Ok(BreachReportResponse.FromLog(await breach.Assess(), time.GetUtcNow()));
     }
 
     private static async Task<IResult> Report(string id, string? format, IGrainFactory grains, BreachImpactCalculator calculator, TimeProvider time)
@@ -140,7 +140,9 @@ public static class BreachesApi
             var impact = await calculator.ComputeAsync(breach.Holder, breach.Details, withPeople: true);
             return TypedResults.Text(AffectedHandlesCsv.Write(breach.Holder, impact), Csv.MediaType);
         }
-        var report = BreachReportResponse.From(breach, breach.Assessment is null ? await grain.PreviewImpact() : null, time.GetUtcNow());
+        var report = breach.Assessment is null
+            ? BreachReportResponse.Preview(breach, await grain.PreviewImpact(), time.GetUtcNow())
+            : BreachReportResponse.FromLog(breach, time.GetUtcNow());
         return format == "html" ? TypedResults.Text(BreachReportPage.Write(report), "text/html; charset=utf-8") : TypedResults.Ok(report);
     }
 
