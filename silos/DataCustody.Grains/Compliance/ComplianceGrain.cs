@@ -62,14 +62,15 @@ internal sealed class ComplianceGrain(ComplianceQueries queries, BrokerClock clo
         var today = DateOnly.FromDateTime(clock.Now.UtcDateTime);
         var found = new List<ExpiredCertifications>(limit);
         var key = Key(after);
-        // Certifications live inside the profile statements, so holders are read in pages and
-        // filtered here until the page is full or no holder is left.
+        // Certifications live inside the profile statements, so holders are read in batches and
+        // filtered here until the page is full or no holder is left. Most holders pass, so a batch
+        // is not cut to a small page: that would cost a query per holder.
+        var batch = Math.Max(limit, ComplianceLimits.DefaultPage);
         while (true)
         {
-            var page = await queries.CurrentProfilesAsync(key, limit);
+            var page = await queries.CurrentProfilesAsync(key, batch);
             foreach (var current in page.Rows)
             {
-                key = new PageKey(0, current.Provider.RegisteredIndex);
                 var profile = StoredStatement.Parse<ProfileDeclared>(current.Profile.Statement);
                 var expired = profile.Certifications.Where(c => c.ValidUntil < today).ToList();
                 if (expired.Count == 0)
@@ -81,13 +82,14 @@ internal sealed class ComplianceGrain(ComplianceQueries queries, BrokerClock clo
                     DateTimeOffset.FromUnixTimeMilliseconds(current.Profile.DeclaredAtMs), current.Profile.EntryIndex, expired));
                 if (found.Count == limit)
                 {
-                    return new CompliancePage<ExpiredCertifications>(found, Cursor(key));
+                    return new CompliancePage<ExpiredCertifications>(found, new PageCursor(0, current.Provider.RegisteredIndex));
                 }
             }
             if (page.Next is null)
             {
                 return new CompliancePage<ExpiredCertifications>(found, null);
             }
+            key = page.Next;
         }
     }
 
