@@ -148,7 +148,7 @@ public static class BreachesApi
 
     private static async Task<Results<Ok<IReadOnlyList<BreachReviewResponse>>, ProblemHttpResult>> Reviews(string id, ClaimsPrincipal user, BreachQueries breaches)
     {
-        if (!user.IsInRole(IdentityRoles.Regulator) && !CallerProvider.IsSelf(user, id, out var forbidden))
+        if (!CallerProvider.IsSelfOrRegulator(user, id, out var forbidden))
         {
             return forbidden!;
         }
