@@ -163,7 +163,7 @@ internal sealed class GenerationRun
                 // The sender learnt its handle when it collected or received the data; a recipient
                 // that reports a transfer its sender never did has to ask the broker for one.
                 await HandleAsync(citizen, state, hop.Sender);
-                if (hop.Report == HopReport.RecipientOnly || (hop.Report == HopReport.Both && hop.Day == Timeline.Days - 1))
+                if (ReceivedSameDay(hop))
                 {
                     await HandleAsync(citizen, state, hop.Recipient);
                 }
@@ -211,7 +211,7 @@ internal sealed class GenerationRun
                     yield return (sender, new DataTransferred(
                         transferId, issuedAt, sender.Id, state.Handles[hop.Sender], recipient.Id, [.. hop.Categories], [.. hop.Purposes], basis, consentId, sender.TermsSha256));
                 }
-                if (hop.Report == HopReport.RecipientOnly || (hop.Report == HopReport.Both && hop.Day == Timeline.Days - 1))
+                if (ReceivedSameDay(hop))
                 {
                     yield return Receipt(plan.Index, hop, transferId, issuedAt);
                 }
@@ -238,6 +238,13 @@ internal sealed class GenerationRun
                 break;
         }
     }
+
+    /// <summary>
+    /// Whether the recipient reports the hop on the hop's own day, and so has to ask the broker for
+    /// its handle: when the sender never reports it, or when the timeline has no day after.
+    /// </summary>
+    private static bool ReceivedSameDay(HopStep hop) =>
+        hop.Report == HopReport.RecipientOnly || (hop.Report == HopReport.Both && hop.Day == Timeline.Days - 1);
 
     /// <summary>The recipient's half of the hop.</summary>
     private (BenchmarkProvider Author, ProviderStatement Statement) Receipt(int person, HopStep hop, string transferId, DateTimeOffset issuedAt)
