@@ -29,8 +29,7 @@ internal sealed class GenerationRun
     private readonly SimulatedClock _clock;
     private readonly IReadOnlyList<PersonPlan> _plans;
     private readonly PersonState[] _states;
-    private readonly List<PersonStep>[] _stepsByDay;
-    private readonly List<int>[] _peopleByDay;
+    private readonly List<(PersonPlan Plan, PersonStep Step)>[] _stepsByDay;
     private readonly Dictionary<string, int> _ranks;
     // Receipts the recipients report the day after the transfer, by day: by then the transfer's
     // outcome has told the recipient its handle of the person, as the broker's answer does.
@@ -43,15 +42,13 @@ internal sealed class GenerationRun
     {
         (_grains, _catalog, _timeline, _clock, _plans) = (grains, catalog, timeline, clock, plans);
         _states = [.. plans.Select(_ => new PersonState())];
-        _stepsByDay = [.. Enumerable.Range(0, Timeline.Days).Select(_ => new List<PersonStep>())];
-        _peopleByDay = [.. Enumerable.Range(0, Timeline.Days).Select(_ => new List<int>())];
+        _stepsByDay = [.. Enumerable.Range(0, Timeline.Days).Select(_ => new List<(PersonPlan, PersonStep)>())];
         _receiptsByDay = [.. Enumerable.Range(0, Timeline.Days).Select(_ => new List<(int, HopStep, string)>())];
         foreach (var plan in plans)
         {
             foreach (var step in plan.Steps)
             {
-                _stepsByDay[step.Day].Add(step);
-                _peopleByDay[step.Day].Add(plan.Index);
+                _stepsByDay[step.Day].Add((plan, step));
             }
         }
         _ranks = catalog.Providers.Select((p, rank) => (p.Id, rank)).ToDictionary(p => p.Id, p => p.rank, StringComparer.Ordinal);
@@ -80,7 +77,6 @@ internal sealed class GenerationRun
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
         var steps = _stepsByDay[day];
-        var people = _peopleByDay[day];
 
         _clock.MoveTo(_timeline.MorningOf(day));
         foreach (var revision in _catalog.Revisions.Where(r => r.Day == day))
@@ -96,8 +92,8 @@ internal sealed class GenerationRun
         _clock.MoveTo(_timeline.PeopleActOn(day));
         var started = Stopwatch.GetTimestamp();
         var receipts = _receiptsByDay[day];
-        await Parallel.ForEachAsync(Enumerable.Range(0, steps.Count), parallel, async (i, _) =>
-            await ActAsync(_plans[people[i]], steps[i], _clock.GetUtcNow()));
+        await Parallel.ForEachAsync(steps, parallel, async (s, _) =>
+            await ActAsync(s.Plan, s.Step, _clock.GetUtcNow()));
         // Only in case a transfer's outcome brought no handle: the recipient asks the broker.
         await Parallel.ForEachAsync(receipts, parallel, async (receipt, _) =>
             await HandleAsync(_grains.GetGrain<ICitizenGrain>(_plans[receipt.Person].PersonId), _states[receipt.Person], receipt.Hop.Recipient));
@@ -108,7 +104,7 @@ internal sealed class GenerationRun
         started = Stopwatch.GetTimestamp();
         var issuedAt = _timeline.IssuedOn(day);
         _transfers.Clear();
-        var planned = Enumerable.Range(0, steps.Count).SelectMany(i => Report(_plans[people[i]], steps[i], issuedAt))
+        var planned = steps.SelectMany(s => Report(s.Plan, s.Step, issuedAt))
             .Concat(receipts.Select(r => Receipt(r.Person, r.Hop, r.TransferId, issuedAt)))
             .ToList();
         HopStatements += planned.Count(p => p.Statement is DataTransferred or DataReceived);
