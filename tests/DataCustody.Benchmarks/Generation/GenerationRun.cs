@@ -3,6 +3,7 @@ using DataCustody.Benchmarks.Custody;
 using DataCustody.Grains.Custody;
 using DataCustody.Grains.Statements;
 using DataCustody.Grains.Taxonomy;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DataCustody.Benchmarks.Generation;
 
@@ -26,7 +27,7 @@ internal sealed class GenerationRun
     private readonly IGrainFactory _grains;
     private readonly ProviderCatalog _catalog;
     private readonly Timeline _timeline;
-    private readonly SimulatedClock _clock;
+    private readonly FakeTimeProvider _clock;
     private readonly IReadOnlyList<PersonPlan> _plans;
     private readonly PersonState[] _states;
     private readonly List<(PersonPlan Plan, PersonStep Step)>[] _stepsByDay;
@@ -38,7 +39,7 @@ internal sealed class GenerationRun
     private readonly Dictionary<string, (int Person, int Recipient)> _transfers = new(StringComparer.Ordinal);
     private long _citizenCalls;
 
-    public GenerationRun(IGrainFactory grains, ProviderCatalog catalog, Timeline timeline, SimulatedClock clock, IReadOnlyList<PersonPlan> plans)
+    public GenerationRun(IGrainFactory grains, ProviderCatalog catalog, Timeline timeline, FakeTimeProvider clock, IReadOnlyList<PersonPlan> plans)
     {
         (_grains, _catalog, _timeline, _clock, _plans) = (grains, catalog, timeline, clock, plans);
         _states = [.. plans.Select(_ => new PersonState())];
@@ -78,7 +79,7 @@ internal sealed class GenerationRun
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
         var steps = _stepsByDay[day];
 
-        _clock.MoveTo(_timeline.MorningOf(day));
+        _clock.SetUtcNow(_timeline.MorningOf(day));
         foreach (var revision in _catalog.Revisions.Where(r => r.Day == day))
         {
             await _catalog.ReviseAsync(_grains, revision, _clock.GetUtcNow());
@@ -89,7 +90,7 @@ internal sealed class GenerationRun
             DeadlinesLogged += logged;
         }
 
-        _clock.MoveTo(_timeline.PeopleActOn(day));
+        _clock.SetUtcNow(_timeline.PeopleActOn(day));
         var started = Stopwatch.GetTimestamp();
         var receipts = _receiptsByDay[day];
         await Parallel.ForEachAsync(steps, parallel, async (s, _) =>
@@ -100,7 +101,7 @@ internal sealed class GenerationRun
 
         PeopleTime += Stopwatch.GetElapsedTime(started);
 
-        _clock.MoveTo(_timeline.ReportsOf(day));
+        _clock.SetUtcNow(_timeline.ReportsOf(day));
         started = Stopwatch.GetTimestamp();
         var issuedAt = _timeline.IssuedOn(day);
         _transfers.Clear();
