@@ -16,12 +16,6 @@ namespace DataCustody.Benchmarks.Generation;
 /// </summary>
 internal sealed class GenerationRun
 {
-    /// <summary>
-    /// People acting at once and batches in flight: each adds one append to the ledger's group
-    /// commit, as in the custody load's setup.
-    /// </summary>
-    public const int Concurrency = 64;
-
     private const double AnswerShare = 0.75;
 
     private readonly IGrainFactory _grains;
@@ -76,7 +70,8 @@ internal sealed class GenerationRun
     /// <summary>Runs the steps of <paramref name="day"/>.</summary>
     public async Task RunDayAsync(int day, CancellationToken cancellationToken)
     {
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
+        // People acting at once and batches in flight, as in the custody load's setup.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = PopulationSetup.Concurrency, CancellationToken = cancellationToken };
         var steps = _stepsByDay[day];
 
         _clock.SetUtcNow(_timeline.MorningOf(day));
