@@ -20,8 +20,8 @@ internal static class PopulationSetup
     /// <summary>Statements per <c>Submit</c>, as the SDK batches them.</summary>
     public const int StatementsPerSubmit = 100;
 
-    // People signing up at once, and batches in flight: enough to keep the ledger's group commit fed.
-    private const int Concurrency = 64;
+    /// <summary>People signing up at once, and batches in flight: enough to keep the ledger's group commit fed.</summary>
+    public const int Concurrency = 64;
 
     // A fixed seed: every run sets up the same people at the same providers.
     private const int Seed = 2009;

@@ -7,6 +7,7 @@ using DataCustody.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Spectre.Console;
 
 namespace DataCustody.Benchmarks.Generation;
@@ -35,7 +36,10 @@ internal static class GenerateCommand
 
         var started = Stopwatch.GetTimestamp();
         var timeline = new Timeline(DateTimeOffset.UtcNow);
-        var clock = new SimulatedClock(timeline.Start);
+        // The broker's domain clock: months of history pass in minutes, so that holdings are acquired
+        // and released at different times and a breach window over them means something. It only
+        // moves forward, as the log's timestamps must; Orleans keeps real time for its timeouts.
+        var clock = new FakeTimeProvider(timeline.Start);
         var random = new Random(options.Seed);
         using var catalog = ProviderCatalog.Create(options.Providers, timeline, random);
         var plans = LifePlanner.Plan(options.People, options.Hops, catalog, random);
@@ -61,7 +65,7 @@ internal static class GenerateCommand
                 .StartAsync(async context =>
                 {
                     var joining = context.AddTask("providers join", maxValue: 1);
-                    clock.MoveTo(timeline.MorningOf(0));
+                    clock.SetUtcNow(timeline.MorningOf(0));
                     await catalog.JoinAsync(grains, clock.GetUtcNow(), cancellationToken);
                     joining.Increment(1);
                     var days = context.AddTask("simulated days", maxValue: Timeline.Days);

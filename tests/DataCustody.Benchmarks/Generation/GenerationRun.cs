@@ -3,6 +3,7 @@ using DataCustody.Benchmarks.Custody;
 using DataCustody.Grains.Custody;
 using DataCustody.Grains.Statements;
 using DataCustody.Grains.Taxonomy;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DataCustody.Benchmarks.Generation;
 
@@ -15,22 +16,15 @@ namespace DataCustody.Benchmarks.Generation;
 /// </summary>
 internal sealed class GenerationRun
 {
-    /// <summary>
-    /// People acting at once and batches in flight: each adds one append to the ledger's group
-    /// commit, as in the custody load's setup.
-    /// </summary>
-    public const int Concurrency = 64;
-
     private const double AnswerShare = 0.75;
 
     private readonly IGrainFactory _grains;
     private readonly ProviderCatalog _catalog;
     private readonly Timeline _timeline;
-    private readonly SimulatedClock _clock;
+    private readonly FakeTimeProvider _clock;
     private readonly IReadOnlyList<PersonPlan> _plans;
     private readonly PersonState[] _states;
-    private readonly List<PersonStep>[] _stepsByDay;
-    private readonly List<int>[] _peopleByDay;
+    private readonly List<(PersonPlan Plan, PersonStep Step)>[] _stepsByDay;
     private readonly Dictionary<string, int> _ranks;
     // Receipts the recipients report the day after the transfer, by day: by then the transfer's
     // outcome has told the recipient its handle of the person, as the broker's answer does.
@@ -39,19 +33,17 @@ internal sealed class GenerationRun
     private readonly Dictionary<string, (int Person, int Recipient)> _transfers = new(StringComparer.Ordinal);
     private long _citizenCalls;
 
-    public GenerationRun(IGrainFactory grains, ProviderCatalog catalog, Timeline timeline, SimulatedClock clock, IReadOnlyList<PersonPlan> plans)
+    public GenerationRun(IGrainFactory grains, ProviderCatalog catalog, Timeline timeline, FakeTimeProvider clock, IReadOnlyList<PersonPlan> plans)
     {
         (_grains, _catalog, _timeline, _clock, _plans) = (grains, catalog, timeline, clock, plans);
         _states = [.. plans.Select(_ => new PersonState())];
-        _stepsByDay = [.. Enumerable.Range(0, Timeline.Days).Select(_ => new List<PersonStep>())];
-        _peopleByDay = [.. Enumerable.Range(0, Timeline.Days).Select(_ => new List<int>())];
+        _stepsByDay = [.. Enumerable.Range(0, Timeline.Days).Select(_ => new List<(PersonPlan, PersonStep)>())];
         _receiptsByDay = [.. Enumerable.Range(0, Timeline.Days).Select(_ => new List<(int, HopStep, string)>())];
         foreach (var plan in plans)
         {
             foreach (var step in plan.Steps)
             {
-                _stepsByDay[step.Day].Add(step);
-                _peopleByDay[step.Day].Add(plan.Index);
+                _stepsByDay[step.Day].Add((plan, step));
             }
         }
         _ranks = catalog.Providers.Select((p, rank) => (p.Id, rank)).ToDictionary(p => p.Id, p => p.rank, StringComparer.Ordinal);
@@ -78,11 +70,11 @@ internal sealed class GenerationRun
     /// <summary>Runs the steps of <paramref name="day"/>.</summary>
     public async Task RunDayAsync(int day, CancellationToken cancellationToken)
     {
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
+        // People acting at once and batches in flight, as in the custody load's setup.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = PopulationSetup.Concurrency, CancellationToken = cancellationToken };
         var steps = _stepsByDay[day];
-        var people = _peopleByDay[day];
 
-        _clock.MoveTo(_timeline.MorningOf(day));
+        _clock.SetUtcNow(_timeline.MorningOf(day));
         foreach (var revision in _catalog.Revisions.Where(r => r.Day == day))
         {
             await _catalog.ReviseAsync(_grains, revision, _clock.GetUtcNow());
@@ -93,22 +85,22 @@ internal sealed class GenerationRun
             DeadlinesLogged += logged;
         }
 
-        _clock.MoveTo(_timeline.PeopleActOn(day));
+        _clock.SetUtcNow(_timeline.PeopleActOn(day));
         var started = Stopwatch.GetTimestamp();
         var receipts = _receiptsByDay[day];
-        await Parallel.ForEachAsync(Enumerable.Range(0, steps.Count), parallel, async (i, _) =>
-            await ActAsync(_plans[people[i]], steps[i], _clock.GetUtcNow()));
+        await Parallel.ForEachAsync(steps, parallel, async (s, _) =>
+            await ActAsync(s.Plan, s.Step, _clock.GetUtcNow()));
         // Only in case a transfer's outcome brought no handle: the recipient asks the broker.
         await Parallel.ForEachAsync(receipts, parallel, async (receipt, _) =>
             await HandleAsync(_grains.GetGrain<ICitizenGrain>(_plans[receipt.Person].PersonId), _states[receipt.Person], receipt.Hop.Recipient));
 
         PeopleTime += Stopwatch.GetElapsedTime(started);
 
-        _clock.MoveTo(_timeline.ReportsOf(day));
+        _clock.SetUtcNow(_timeline.ReportsOf(day));
         started = Stopwatch.GetTimestamp();
         var issuedAt = _timeline.IssuedOn(day);
         _transfers.Clear();
-        var planned = Enumerable.Range(0, steps.Count).SelectMany(i => Report(_plans[people[i]], steps[i], issuedAt))
+        var planned = steps.SelectMany(s => Report(s.Plan, s.Step, issuedAt))
             .Concat(receipts.Select(r => Receipt(r.Person, r.Hop, r.TransferId, issuedAt)))
             .ToList();
         HopStatements += planned.Count(p => p.Statement is DataTransferred or DataReceived);
@@ -163,7 +155,7 @@ internal sealed class GenerationRun
                 // The sender learnt its handle when it collected or received the data; a recipient
                 // that reports a transfer its sender never did has to ask the broker for one.
                 await HandleAsync(citizen, state, hop.Sender);
-                if (hop.Report == HopReport.RecipientOnly || (hop.Report == HopReport.Both && hop.Day == Timeline.Days - 1))
+                if (ReceivedSameDay(hop))
                 {
                     await HandleAsync(citizen, state, hop.Recipient);
                 }
@@ -211,7 +203,7 @@ internal sealed class GenerationRun
                     yield return (sender, new DataTransferred(
                         transferId, issuedAt, sender.Id, state.Handles[hop.Sender], recipient.Id, [.. hop.Categories], [.. hop.Purposes], basis, consentId, sender.TermsSha256));
                 }
-                if (hop.Report == HopReport.RecipientOnly || (hop.Report == HopReport.Both && hop.Day == Timeline.Days - 1))
+                if (ReceivedSameDay(hop))
                 {
                     yield return Receipt(plan.Index, hop, transferId, issuedAt);
                 }
@@ -238,6 +230,13 @@ internal sealed class GenerationRun
                 break;
         }
     }
+
+    /// <summary>
+    /// Whether the recipient reports the hop on the hop's own day, and so has to ask the broker for
+    /// its handle: when the sender never reports it, or when the timeline has no day after.
+    /// </summary>
+    private static bool ReceivedSameDay(HopStep hop) =>
+        hop.Report == HopReport.RecipientOnly || (hop.Report == HopReport.Both && hop.Day == Timeline.Days - 1);
 
     /// <summary>The recipient's half of the hop.</summary>
     private (BenchmarkProvider Author, ProviderStatement Statement) Receipt(int person, HopStep hop, string transferId, DateTimeOffset issuedAt)

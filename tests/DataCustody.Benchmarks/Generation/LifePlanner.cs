@@ -7,7 +7,7 @@ namespace DataCustody.Benchmarks.Generation;
 internal static class LifePlanner
 {
     // Chains of 1 to 5 hops, short ones more common (mean about 2.2).
-    private static readonly double[] ChainLengthWeights = [40, 25, 15, 12, 8];
+    private static readonly (int Length, double Weight)[] ChainLengthWeights = [(1, 40), (2, 25), (3, 15), (4, 12), (5, 8)];
 
     // A person's steps must fit in the timeline, one a day.
     private const int MaxHopsPerPerson = 60;
@@ -43,7 +43,7 @@ internal static class LifePlanner
         while (left > 0)
         {
             var person = random.Next(people);
-            var length = Math.Min(left, 1 + Pick(random, ChainLengthWeights));
+            var length = Math.Min(left, WeightedChoice.Pick(random, ChainLengthWeights));
             if (counts[person] + length > MaxHopsPerPerson)
             {
                 if (counts.All(c => c + 1 > MaxHopsPerPerson))
@@ -165,19 +165,5 @@ internal static class LifePlanner
         var shuffled = from.ToArray();
         random.Shuffle(shuffled);
         return [.. shuffled.Take(Math.Min(count, shuffled.Length)).Order(StringComparer.Ordinal)];
-    }
-
-    private static int Pick(Random random, double[] weights)
-    {
-        var target = random.NextDouble() * weights.Sum();
-        for (var i = 0; i < weights.Length; i++)
-        {
-            target -= weights[i];
-            if (target < 0)
-            {
-                return i;
-            }
-        }
-        return weights.Length - 1;
     }
 }

@@ -56,7 +56,7 @@ internal sealed class ProviderCatalog : IDisposable
         {
             var host = rank < Hosts;
             var sector = host ? Sector.Cloud : Sector.Collecting[random.Next(Sector.Collecting.Count)];
-            var jurisdiction = host && rank == 0 ? "JP" : Pick(random, JurisdictionWeights);
+            var jurisdiction = host && rank == 0 ? "JP" : WeightedChoice.Pick(random, JurisdictionWeights);
             // Large holders protect better on the whole, though not always.
             var level = host ? 3 + random.Next(2) : 1 + random.Next(4);
             var seed = new byte[32];
@@ -123,19 +123,5 @@ internal sealed class ProviderCatalog : IDisposable
         {
             provider.Dispose();
         }
-    }
-
-    private static string Pick(Random random, (string Code, double Weight)[] weights)
-    {
-        var target = random.NextDouble() * weights.Sum(w => w.Weight);
-        foreach (var (code, weight) in weights)
-        {
-            target -= weight;
-            if (target < 0)
-            {
-                return code;
-            }
-        }
-        return weights[^1].Code;
     }
 }
