@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using DataCustody.Benchmarks.Breaches;
 using DataCustody.Benchmarks.Custody;
 using DataCustody.Benchmarks.Generation;
 using DataCustody.Benchmarks.Ingestion;
@@ -14,6 +15,7 @@ return args switch
     ["custody", .. var options] => await CustodyLoadCommand.RunAsync(options),
     ["ingest", .. var options] => await IngestCommand.RunAsync(options),
     ["generate", .. var options] => await GenerateCommand.RunAsync(options),
+    ["breach", .. var options] => await BreachLoadCommand.RunAsync(options),
     _ => RunBenchmarks(args),
 };
 

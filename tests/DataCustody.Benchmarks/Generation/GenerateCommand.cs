@@ -47,7 +47,7 @@ internal static class GenerateCommand
         output.WriteLine(Invariant(
             $"generate: {options.People} people, {options.Providers} providers, {options.Hops} hops, seed {options.Seed}, into {(options.Storage == StorageProvider.Sqlite ? sqliteFile : "postgres")}; history from {timeline.Start:yyyy-MM-dd} over {Timeline.Days} days; planned in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
 
-        using var silo = InProcessSilo.Build(Settings(options, dataFolder), services => services.AddSingleton(new BrokerClock(clock)));
+        using var silo = InProcessSilo.Build(GeneratedDatabase.Settings(dataFolder, options.PostgresConnection), services => services.AddSingleton(new BrokerClock(clock)));
         await silo.StartAsync(cancellationToken);
         try
         {
@@ -95,24 +95,6 @@ internal static class GenerateCommand
             // Pooled connections keep the file open (and its write-ahead log unmerged) until cleared.
             SqliteConnection.ClearAllPools();
         }
-    }
-
-    /// <summary>The gateway's own configuration keys, so that a gateway with the same data folder (and database) opens the result.</summary>
-    private static Dictionary<string, string?> Settings(GenerateOptions options, string dataFolder)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["DataFolder"] = dataFolder,
-            ["Storage:Provider"] = options.Storage.ToString(),
-            // The generator logs passed deadlines itself each simulated morning; the sweeper's own
-            // timer runs on real time and would log them whenever it happened to fire.
-            ["Custody:SweepInterval"] = "1.00:00:00",
-        };
-        if (options.PostgresConnection is not null)
-        {
-            settings["Storage:ConnectionString"] = options.PostgresConnection;
-        }
-        return settings;
     }
 
     private static void Summarize(TextWriter output, GraphCensus census, GenerationRun run, int unconsented, TimeSpan elapsed, TargetEstimate estimate)
