@@ -18,22 +18,10 @@ public sealed class InboxStore(Database database)
     public async Task<int> AddOnceAsync(IEnumerable<Message> messages, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        var batch = messages.ToList();
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var added = 0;
-        using (var commands = new ReusedCommands(connection, transaction))
-        {
-            foreach (var message in messages)
-            {
-                added += await commands.ExecuteAsync(
-                    """
-                    INSERT INTO inbox (message_id, person_id, created_at_ms, kind, title, body, entry_index)
-                    VALUES (@MessageId, @PersonId, @CreatedAtMs, @Kind, @Title, @Body, @EntryIndex)
-                    ON CONFLICT (message_id) DO NOTHING
-                    """,
-                    message, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        var added = await database.Dialect.InsertInboxMessagesAsync(connection, transaction, batch, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return added;
     }

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Dapper;
+using DataCustody.Storage.Custody;
 using DataCustody.Storage.Ledger;
 using Npgsql;
 using NpgsqlTypes;
@@ -16,6 +18,32 @@ public sealed class PostgresDialect : SqlDialect
 
     /// <inheritdoc />
     public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+
+    /// <inheritdoc />
+    public override Task<int> InsertInboxMessagesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<InboxStore.Message> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        // One statement for the whole batch: a breach tells thousands of people, and a row per round trip
+        // would cost more than the impact itself. COPY cannot skip ids stored already.
+        return connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO inbox (message_id, person_id, created_at_ms, kind, title, body, entry_index)
+            SELECT * FROM unnest(@ids, @people, @createdAt, @kinds, @titles, @bodies, @entries)
+            ON CONFLICT (message_id) DO NOTHING
+            """,
+            new
+            {
+                ids = messages.Select(m => m.MessageId).ToArray(),
+                people = messages.Select(m => m.PersonId).ToArray(),
+                createdAt = messages.Select(m => m.CreatedAtMs).ToArray(),
+                kinds = messages.Select(m => m.Kind).ToArray(),
+                titles = messages.Select(m => m.Title).ToArray(),
+                bodies = messages.Select(m => m.Body).ToArray(),
+                entries = messages.Select(m => m.EntryIndex).ToArray(),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
 
     /// <inheritdoc />
     public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";

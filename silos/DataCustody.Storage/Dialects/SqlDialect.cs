@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DataCustody.Storage.Custody;
 using DataCustody.Storage.Ledger;
 
 namespace DataCustody.Storage.Dialects;
@@ -35,6 +36,9 @@ public abstract class SqlDialect
 
     /// <summary>Writes Merkle nodes in bulk inside <paramref name="transaction"/>.</summary>
     public abstract Task InsertNodesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LedgerNodeRow> nodes, CancellationToken cancellationToken);
+
+    /// <summary>Stores inbox messages inside <paramref name="transaction"/>, skipping ids stored already; returns how many were new.</summary>
+    public abstract Task<int> InsertInboxMessagesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<InboxStore.Message> messages, CancellationToken cancellationToken);
 
     /// <summary>
     /// A condition that <paramref name="column"/> is one of the values of the list parameter

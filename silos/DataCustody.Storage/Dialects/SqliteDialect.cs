@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DataCustody.Storage.Custody;
 using DataCustody.Storage.Ledger;
 using Microsoft.Data.Sqlite;
 
@@ -41,6 +42,26 @@ public sealed class SqliteDialect : SqlDialect
         // PASSIVE copies what it can without waiting for the writer or readers; the next run takes the rest.
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override async Task<int> InsertInboxMessagesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<InboxStore.Message> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        // In process, a row costs no round trip: one prepared statement run per message.
+        using var commands = new ReusedCommands(connection, transaction);
+        var added = 0;
+        foreach (var message in messages)
+        {
+            added += await commands.ExecuteAsync(
+                """
+                INSERT INTO inbox (message_id, person_id, created_at_ms, kind, title, body, entry_index)
+                VALUES (@MessageId, @PersonId, @CreatedAtMs, @Kind, @Title, @Body, @EntryIndex)
+                ON CONFLICT (message_id) DO NOTHING
+                """,
+                message, cancellationToken).ConfigureAwait(false);
+        }
+        return added;
     }
 
     /// <inheritdoc />
