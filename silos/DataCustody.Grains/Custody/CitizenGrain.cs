@@ -202,7 +202,7 @@ internal sealed class CitizenGrain(
                 : ConsentRules.ForUse(Candidates().Where(c => c.Row.ConsentId == s.ConsentId), s.Provider, s.Categories, s.Purposes, writer.Now);
             if (rootConsent is null)
             {
-                violations.Add(new EntryViolation("no-consent", $"{s.Provider} collected data without a consent that covers it: {string.Join("; ", reasons)}."));
+                violations.Add(new EntryViolation(ViolationCodes.NoConsent, $"{s.Provider} collected data without a consent that covers it: {string.Join("; ", reasons)}."));
             }
         }
         var notes = new EntryNotes { Violations = NullIfEmpty(violations), RootConsent = rootConsent, Version = profileVersion };
@@ -223,11 +223,11 @@ internal sealed class CitizenGrain(
         var notHeld = s.Categories.Where(c => !held.Contains(c)).ToList();
         if (notHeld.Count > 0)
         {
-            violations.Add(new EntryViolation("not-held", $"{s.Provider} passed on {string.Join(", ", notHeld)}, which the log does not show it holding."));
+            violations.Add(new EntryViolation(ViolationCodes.NotHeld, $"{s.Provider} passed on {string.Join(", ", notHeld)}, which the log does not show it holding."));
         }
         if (await Provider(s.Provider).GetTerms(s.TermsSha256) is null && await recipient.GetTerms(s.TermsSha256) is null)
         {
-            violations.Add(new EntryViolation("unknown-terms", $"Neither {s.Provider} nor {s.Recipient} declared terms {s.TermsSha256}."));
+            violations.Add(new EntryViolation(ViolationCodes.UnknownTerms, $"Neither {s.Provider} nor {s.Recipient} declared terms {s.TermsSha256}."));
         }
         string? consentId = null;
         if (s.LegalBasis == LegalBasis.Consent)
@@ -236,7 +236,7 @@ internal sealed class CitizenGrain(
             (consentId, var reasons) = ConsentRules.ForTransfer(candidates, s.Provider, s.Recipient, standing.Level, s.TermsSha256, s.Categories, s.Purposes, writer.Now);
             if (consentId is null)
             {
-                violations.Add(new EntryViolation("no-consent", $"{s.Provider} passed the data to {s.Recipient} without a consent that allows it: {string.Join("; ", reasons)}."));
+                violations.Add(new EntryViolation(ViolationCodes.NoConsent, $"{s.Provider} passed the data to {s.Recipient} without a consent that allows it: {string.Join("; ", reasons)}."));
             }
         }
         // A copy depends on the consent that allowed the transfer, else on whatever the sender's copy depends on.
@@ -255,7 +255,7 @@ internal sealed class CitizenGrain(
             Hop = openedByRecipient?.HopId,
         };
         var outcome = await LogStatementAsync(submitted, notes, entries);
-        if (violations.Any(v => v.Code == "no-consent"))
+        if (violations.Any(v => v.Code == ViolationCodes.NoConsent))
         {
             await NotifyAsync("violation", $"{s.Provider} passed on your data without your consent",
                 $"{s.Provider} reported giving {string.Join(", ", s.Categories)} to {s.Recipient}, and no consent of yours allows that. The transfer is recorded and flagged for the regulator.",
@@ -284,7 +284,7 @@ internal sealed class CitizenGrain(
             var extra = s.Categories.Where(c => !sent.Contains(c)).ToList();
             if (extra.Count > 0)
             {
-                violations.Add(new EntryViolation("categories-differ", $"{s.Provider} received {string.Join(", ", extra)}, which {s.Sender} did not report sending."));
+                violations.Add(new EntryViolation(ViolationCodes.CategoriesDiffer, $"{s.Provider} received {string.Join(", ", extra)}, which {s.Sender} did not report sending."));
             }
         }
         var notes = new EntryNotes
@@ -313,7 +313,7 @@ internal sealed class CitizenGrain(
         var violations = new List<EntryViolation>();
         if (s.ObligationId is not null && !answered.Contains(s.ObligationId))
         {
-            violations.Add(new EntryViolation("obligation-not-fulfilled", $"{s.Provider} answered {s.ObligationId} but still holds some of its categories."));
+            violations.Add(new EntryViolation(ViolationCodes.ObligationNotFulfilled, $"{s.Provider} answered {s.ObligationId} but still holds some of its categories."));
         }
         var notes = new EntryNotes { Violations = NullIfEmpty(violations), Answers = NullIfEmpty(answered) };
         return await LogStatementAsync(submitted, notes, []);

@@ -9,9 +9,6 @@ namespace DataCustody.Storage.Custody;
 /// </summary>
 public sealed class ComplianceQueries(Database database)
 {
-    /// <summary>The code of the violation a statement without a covering consent gets.</summary>
-    public const string NoConsent = "no-consent";
-
     /// <summary>A transfer flagged for lacking a consent, and its hop.</summary>
     public sealed record FlaggedTransfer(ViolationRow Violation, HopRow Hop);
 
@@ -21,7 +18,7 @@ public sealed class ComplianceQueries(Database database)
     /// <summary>A provider and the latest version of its protection profile.</summary>
     public sealed record CurrentProfile(ProviderRow Provider, ProfileRow Profile);
 
-    /// <summary>Transfers flagged <see cref="NoConsent"/>, in log order.</summary>
+    /// <summary>Transfers flagged <see cref="ViolationCodes.NoConsent"/>, in log order.</summary>
     public async Task<RowPage<FlaggedTransfer>> UnconsentedTransfersAsync(PageKey? after, int limit)
     {
         await using var connection = await database.OpenAsync().ConfigureAwait(false);
@@ -34,7 +31,7 @@ public sealed class ComplianceQueries(Database database)
             ORDER BY v.entry_index LIMIT @limit
             """,
             (violation, hop) => new FlaggedTransfer(violation, hop),
-            new { code = NoConsent, (after ?? PageKey.Start).Index, limit },
+            new { code = ViolationCodes.NoConsent, (after ?? PageKey.Start).Index, limit },
             splitOn: "hop_id").ConfigureAwait(false);
         return RowPage<FlaggedTransfer>.Of(rows.AsList(), limit, r => new PageKey(0, r.Violation.EntryIndex));
     }
