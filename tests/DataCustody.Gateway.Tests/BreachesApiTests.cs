@@ -1,18 +1,26 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
+using DataCustody.Gateway.Apis.Breaches;
 using DataCustody.Gateway.Tests.Authorization;
+using DataCustody.Gateway.Tests.People;
+using DataCustody.Storage.Custody;
 
 namespace DataCustody.Gateway.Tests;
 
 /// <summary>
 /// A breach over real HTTP: the breached provider reports it with a signed statement and reads its own
-/// impact; the regulator assesses it, which tells the person, and exports the report as JSON, CSV and HTML.
+/// impact; the regulator assesses it, which tells the person, and exports the report as JSON, CSV and HTML; the
+/// provider that had passed the data to the breached one answers the review asked of it.
 /// </summary>
 [Collection(GatewayApiCollection.Name)]
 public sealed class BreachesApiTests(GatewayApiFixture fixture)
 {
     private const string Involved = "user.biometric";
+
+    // The category of the review test, which only it passes to the cloud host.
+    private const string Located = "user.location.precise";
 
     [Fact]
     public async Task A_reported_breach_is_assessed_exported_and_told_to_the_person()
@@ -30,7 +38,7 @@ public sealed class BreachesApiTests(GatewayApiFixture fixture)
         await cloud.SubmitAsync(cloud.Sign(cloud.Collected(TestProvider.NewId("c"), handle, Involved, MatrixData.Purpose, null)));
 
         var breachId = "br_" + Guid.NewGuid().ToString("N");
-        var reported = (await cloud.SubmitAsync(cloud.Sign(Reported(breachId, from))))[0];
+        var reported = (await cloud.SubmitAsync(cloud.Sign(Reported(breachId, from, Involved))))[0];
         Assert.Equal("recorded", reported.GetProperty("status").GetString());
 
         // The breached provider reads its own impact; another provider cannot tell the breach exists.
@@ -70,6 +78,54 @@ public sealed class BreachesApiTests(GatewayApiFixture fixture)
         await Problems.AssertAsync(pdf, HttpStatusCode.BadRequest, "format");
     }
 
+    [Fact]
+    public async Task An_upstream_provider_answers_its_review_with_a_signed_breach_reviewed()
+    {
+        var shop = await fixture.RegisteredProviderAsync("shop");
+        var cloud = await fixture.RegisteredProviderAsync("cloud");
+        var bob = await fixture.PersonClientAsync("bob");
+        var from = TestProvider.RecentTime();
+        var consent = await PersonSteps.GrantAsync(bob, "shop", Located);
+        var handle = consent.Id("handle");
+        await PersonSteps.CollectAsync(shop, handle, consent.Id("consentId"), Located);
+        var terms = Convert.ToHexStringLower(SHA256.HashData(Guid.NewGuid().ToByteArray()));
+        var transferred = (await shop.SubmitAsync(shop.Sign(shop.Transferred(TestProvider.NewId("transfer"), handle, "cloud", Located, PersonSteps.Purpose, null, terms))))[0];
+        Assert.Equal("recorded", transferred.Id("status"));
+        var breachId = "br_" + Guid.NewGuid().ToString("N");
+        Assert.Equal("recorded", (await cloud.SubmitAsync(cloud.Sign(Reported(breachId, from, Located))))[0].Id("status"));
+        var regulator = await fixture.PersonClientAsync("regina");
+        using (var assessed = await regulator.PostAsync($"api/v1/breaches/{breachId}/assessments", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, assessed.StatusCode);
+        }
+
+        var due = await ReviewAsync(shop, breachId);
+        Assert.Equal(("cloud", "due", JsonValueKind.Null), (due.Id("breachedHolder"), due.Id("status"), due.GetProperty("reviewedIndex").ValueKind));
+        var answered = (await shop.SubmitAsync(shop.Sign(Reviewed(breachId, due.Id("obligationId")))))[0];
+        Assert.Equal("recorded", answered.Id("status"));
+
+        var reviewed = await ReviewAsync(shop, breachId);
+        Assert.Equal(("reviewed", answered.GetProperty("entryIndex").GetInt64()), (reviewed.Id("status"), reviewed.GetProperty("reviewedIndex").GetInt64()));
+        Assert.InRange(reviewed.GetProperty("reviewedAt").GetDateTimeOffset(), DateTimeOffset.UtcNow.AddMinutes(-10), DateTimeOffset.UtcNow.AddMinutes(1));
+        Problems.AssertRejected((await shop.SubmitAsync(shop.Sign(Reviewed(breachId, due.Id("obligationId")))))[0], "statements[0].payload.obligationId");
+    }
+
+    [Theory]
+    [InlineData(-1, null, "due")]
+    [InlineData(1, null, "overdue")]
+    [InlineData(1, 42L, "reviewed")]
+    public void A_review_is_overdue_once_its_deadline_passed_unanswered(int daysAfterDeadline, long? reviewedIndex, string status)
+    {
+        var dueAt = new DateTimeOffset(2026, 6, 24, 2, 5, 0, TimeSpan.Zero);
+        var row = new BreachReviewRow
+        {
+            ObligationId = "obl_Rv8Kp3Wd6Zq1", BreachId = "br_Cl0udBkt20260609", Holder = "shop", BreachedHolder = "cloud", People = 1,
+            DueAtMs = dueAt.ToUnixTimeMilliseconds(), DueIndex = 7, ReviewedIndex = reviewedIndex, ReviewedAtMs = reviewedIndex is null ? null : dueAt.ToUnixTimeMilliseconds(),
+        };
+
+        Assert.Equal(status, BreachReviewResponse.From(row, dueAt.AddDays(daysAfterDeadline)).Status);
+    }
+
     public static TheoryData<string, string?, HttpStatusCode, string> BadFilings => new()
     {
         { "severity", "\"urgent\"", HttpStatusCode.BadRequest, "severity" },
@@ -102,10 +158,21 @@ public sealed class BreachesApiTests(GatewayApiFixture fixture)
         await Problems.AssertAsync(response, status, field);
     }
 
-    private static string Reported(string breachId, string from) => $$"""
+    /// <summary>The review of <paramref name="breachId"/> asked of <paramref name="provider"/>, as it serves it.</summary>
+    private static async Task<JsonElement> ReviewAsync(TestProvider provider, string breachId) =>
+        (await provider.Http.GetFromJsonAsync<JsonElement>($"api/v1/providers/{provider.ProviderId}/breach-reviews"))
+            .EnumerateArray().Single(r => r.Id("breachId") == breachId);
+
+    private static string Reviewed(string breachId, string obligationId) => $$"""
+        {"id":"{{TestProvider.NewId("review")}}","issuedAt":"{{TestProvider.RecentTime()}}","type":"breach.reviewed","provider":"shop","breachId":"{{breachId}}",
+         "obligationId":"{{obligationId}}","findings":"We had passed precise locations of a customer to cloud under our hosting contract.",
+         "measures":"We stopped passing data to cloud and told the customer."}
+        """;
+
+    private static string Reported(string breachId, string from, string category) => $$"""
         {"id":"{{TestProvider.NewId("breach")}}","issuedAt":"{{TestProvider.RecentTime()}}","type":"breach.reported","provider":"cloud","breachId":"{{breachId}}",
          "summary":"A storage bucket was readable from the internet.","windowFrom":"{{from}}","windowUntil":"{{DateTimeOffset.UtcNow.AddMinutes(1):yyyy-MM-dd'T'HH:mm:ss'Z'}}",
-         "categories":["{{Involved}}"],"cause":"A misconfigured access policy.","discoveredAt":"{{TestProvider.RecentTime()}}","discoveredHow":"Our own monitoring.",
+         "categories":["{{category}}"],"cause":"A misconfigured access policy.","discoveredAt":"{{TestProvider.RecentTime()}}","discoveredHow":"Our own monitoring.",
          "severity":"high","estimatedRecords":1,"measures":"The bucket was closed.","contact":"security@cloud.example","wrongfulPurpose":false,"financialLossRisk":false}
         """;
 

@@ -92,6 +92,13 @@ public sealed class TestProvider : IDisposable
          "categories":["{{category}}"],"purposes":["{{purpose}}"],"legalBasis":"{{(consentId is null ? "contract" : "consent")}}"{{(consentId is null ? "" : $",\"consentId\":\"{consentId}\"")}}}
         """;
 
+    /// <summary>A <c>data.transferred</c> payload of this provider, on the legal basis of consent.</summary>
+    public string Transferred(string id, string handle, string recipient, string category, string purpose, string? consentId, string termsSha256) => $$"""
+        {"id":"{{id}}","issuedAt":"{{RecentTime()}}","type":"data.transferred","provider":"{{ProviderId}}",
+         "handle":"{{handle}}","recipient":"{{recipient}}","categories":["{{category}}"],"purposes":["{{purpose}}"],
+         "legalBasis":"consent"{{(consentId is null ? "" : $",\"consentId\":\"{consentId}\"")}},"termsSha256":"{{termsSha256}}"}
+        """;
+
     /// <summary>Posts a batch and returns the response (the caller disposes it).</summary>
     public Task<HttpResponseMessage> PostBatchAsync(params string[] statements) =>
         Http.PostAsJsonAsync("api/v1/statements", new { statements });

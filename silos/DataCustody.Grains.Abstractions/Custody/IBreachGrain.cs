@@ -13,7 +13,10 @@ public interface IBreachGrain : IGrainWithStringKey
     [Alias("File")]
     Task<BreachView> File(string holder, BreachDetails details);
 
-    /// <summary>Records a breached provider's <c>breach.reported</c> or <c>breach.updated</c>, which its provider grain checked.</summary>
+    /// <summary>
+    /// Records a breached provider's <c>breach.reported</c> or <c>breach.updated</c>, or an upstream provider's
+    /// <c>breach.reviewed</c>, which its provider grain checked.
+    /// </summary>
     [Alias("Record")]
     Task<StatementOutcome> Record(SubmittedStatement statement);
 

@@ -60,6 +60,9 @@ public static class StatementTypes
     /// <summary>The breached provider updates a breach (<see cref="Statements.BreachUpdated"/>).</summary>
     public const string BreachUpdated = "breach.updated";
 
+    /// <summary>An upstream provider answers a breach review (<see cref="Statements.BreachReviewed"/>).</summary>
+    public const string BreachReviewed = "breach.reviewed";
+
     /// <summary>A regulator filed a breach (<see cref="Statements.BreachFiled"/>).</summary>
     public const string BreachFiled = "breach.filed";
 
@@ -74,7 +77,7 @@ public static class StatementTypes
 
     /// <summary>The types a provider signs, in the documented order.</summary>
     public static IReadOnlyList<string> ProviderTypes { get; } =
-        [ProviderProfile, ProviderTerms, DataCollected, DataTransferred, DataReceived, DataDeleted, BreachReported, BreachUpdated];
+        [ProviderProfile, ProviderTerms, DataCollected, DataTransferred, DataReceived, DataDeleted, BreachReported, BreachUpdated, BreachReviewed];
 
     /// <summary>The types the broker signs, in the documented order.</summary>
     public static IReadOnlyList<string> BrokerTypes { get; } =

@@ -106,6 +106,12 @@ internal static class StatementWriter
                 w.WriteString("breachId", s.BreachId);
                 WriteChanges(w, s.Changes);
                 break;
+            case BreachReviewed s:
+                w.WriteString("breachId", s.BreachId);
+                w.WriteString("obligationId", s.ObligationId);
+                w.WriteString("findings", s.Findings);
+                w.WriteString("measures", s.Measures);
+                break;
             case BreachFiled s:
                 w.WriteString("breachId", s.BreachId);
                 w.WriteString("holder", s.Holder);

@@ -273,7 +273,13 @@ internal sealed class ProviderGrain(
         foreach (var (submitted, outcome) in own)
         {
             // A breach is its own grain's to judge; the turn guards only this provider's profile and terms versions.
-            var breachId = submitted.Statement switch { BreachReported b => b.BreachId, BreachUpdated u => u.BreachId, _ => null };
+            var breachId = submitted.Statement switch
+            {
+                BreachReported b => b.BreachId,
+                BreachUpdated u => u.BreachId,
+                BreachReviewed r => r.BreachId,
+                _ => null,
+            };
             if (breachId is not null)
             {
                 outcome.TrySetResult(await GrainFactory.GetGrain<IBreachGrain>(breachId).Record(submitted));

@@ -38,6 +38,14 @@ public sealed class BreachQueries(Database database)
         return rows.AsList();
     }
 
+    /// <summary>The review obligation <paramref name="obligationId"/>, or null when there is none.</summary>
+    public async Task<BreachReviewRow?> ReviewAsync(string obligationId)
+    {
+        await using var connection = await database.OpenAsync().ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<BreachReviewRow>(
+            "SELECT * FROM breach_reviews WHERE obligation_id = @obligationId", new { obligationId }).ConfigureAwait(false);
+    }
+
     /// <summary>The providers that got a review obligation for <paramref name="breachId"/>.</summary>
     public async Task<IReadOnlyList<string>> ReviewersAsync(string breachId)
     {

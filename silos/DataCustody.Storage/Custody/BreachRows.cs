@@ -36,4 +36,9 @@ public sealed record BreachReviewRow
     public required long People { get; init; }
     public required long DueAtMs { get; init; }
     public required long DueIndex { get; init; }
+
+    /// <summary>The provider's <c>breach.reviewed</c> entry that answered it, if any.</summary>
+    public long? ReviewedIndex { get; init; }
+
+    public long? ReviewedAtMs { get; init; }
 }

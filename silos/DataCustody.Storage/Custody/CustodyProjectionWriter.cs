@@ -106,6 +106,10 @@ public sealed class CustodyProjectionWriter(LedgerWrite write) : IDisposable
         "UPDATE breaches SET assessed_index = @assessedIndex WHERE breach_id = @breachId",
         new { breachId, assessedIndex });
 
+    public Task MarkBreachReviewedAsync(string obligationId, long reviewedIndex, long reviewedAtMs) => ExecuteAsync(
+        "UPDATE breach_reviews SET reviewed_index = @reviewedIndex, reviewed_at_ms = @reviewedAtMs WHERE obligation_id = @obligationId",
+        new { obligationId, reviewedIndex, reviewedAtMs });
+
     /// <inheritdoc />
     public void Dispose() => _commands.Dispose();
 

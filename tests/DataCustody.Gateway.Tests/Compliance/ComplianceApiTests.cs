@@ -183,11 +183,7 @@ public sealed class ComplianceApiTests(GatewayApiFixture fixture)
     private static async Task<JsonElement> TransferAsync(TestProvider shop, string id, string handle, string recipient, string? consentId)
     {
         var terms = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Guid.NewGuid().ToByteArray()));
-        var result = (await shop.SubmitAsync(shop.Sign($$"""
-            {"id":"{{id}}","issuedAt":"{{TestProvider.RecentTime()}}","type":"data.transferred","provider":"shop",
-             "handle":"{{handle}}","recipient":"{{recipient}}","categories":["{{Email}}"],"purposes":["{{Purpose}}"],
-             "legalBasis":"consent"{{(consentId is null ? "" : $",\"consentId\":\"{consentId}\"")}},"termsSha256":"{{terms}}"}
-            """)))[0];
+        var result = (await shop.SubmitAsync(shop.Sign(shop.Transferred(id, handle, recipient, Email, Purpose, consentId, terms))))[0];
         Assert.Equal("recorded", result.Id("status"));
         return result;
     }

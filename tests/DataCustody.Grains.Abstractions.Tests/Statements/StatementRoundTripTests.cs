@@ -110,6 +110,7 @@ public sealed class StatementRoundTripTests
     [InlineData(StatementTypes.HandleIssued, false)]
     [InlineData(StatementTypes.BreachReported, true)]
     [InlineData(StatementTypes.BreachUpdated, true)]
+    [InlineData(StatementTypes.BreachReviewed, true)]
     [InlineData(StatementTypes.BreachFiled, false)]
     [InlineData(StatementTypes.BreachRevised, false)]
     [InlineData(StatementTypes.BreachAssessed, false)]

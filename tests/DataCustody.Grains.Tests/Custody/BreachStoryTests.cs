@@ -92,11 +92,27 @@ public sealed class BreachStoryTests(CustodyDatabases databases) : IClassFixture
         await breach.Assess();
         Assert.Single(await cluster.Person("alice").GetInbox(), m => m.Kind == "breach");
         Assert.Single(await Reviews(cluster).ReviewsOfAsync(shop.Id));
+
+        // The shop answers its review, once; the data centre was not asked, and an unknown breach has no reviews.
+        var answered = await shop.ReviewBreachAsync("br_cloudbucket2026", review.ObligationId);
+        Assert.Equal(StatementResult.Recorded, answered.Result);
+        var reviewed = Assert.Single(await Reviews(cluster).ReviewsOfAsync(shop.Id));
+        Assert.Equal((answered.Index, cloud.Now.ToUnixTimeMilliseconds()), (reviewed.ReviewedIndex, reviewed.ReviewedAtMs));
+        Assert.Contains((await breach.Get())!.History, e => e.Type == StatementTypes.BreachReviewed && e.EntryIndex == answered.Index);
+        await cluster.RestartAsync();
+        var again = await shop.ReviewBreachAsync("br_cloudbucket2026", review.ObligationId);
+        Assert.Equal((StatementResult.Rejected, "obligationId"), (again.Result, again.Field));
+        var unasked = await backup.ReviewBreachAsync("br_cloudbucket2026", review.ObligationId);
+        Assert.Equal((StatementResult.Rejected, "obligationId"), (unasked.Result, unasked.Field));
+        var unknown = await shop.ReviewBreachAsync("br_nosuchbreach2026", review.ObligationId);
+        Assert.Equal((StatementResult.Rejected, "breachId"), (unknown.Result, unknown.Field));
+        Assert.Equal(answered.Index, Assert.Single(await Reviews(cluster).ReviewsOfAsync(shop.Id)).ReviewedIndex);
     }
 
     private static BreachQueries Reviews(CustodyCluster cluster) => cluster.Services.GetRequiredService<BreachQueries>();
 
-    private static BreachDetails Details(DateTimeOffset from, DateTimeOffset until, DateTimeOffset discovered) => new(
+    /// <summary>An exposed storage bucket at the cloud host, involving every category it held.</summary>
+    internal static BreachDetails Details(DateTimeOffset from, DateTimeOffset until, DateTimeOffset discovered) => new(
         "A storage bucket of the cloud host was readable from the internet.", from, until, [],
         "A misconfigured access policy.", discovered, "An external researcher told us.", "high", 4, "The bucket was closed.",
         "security@cloud.example", WrongfulPurpose: false, FinancialLossRisk: false, null, null, null, null);

@@ -58,6 +58,11 @@ public sealed class ProviderActor(CustodyCluster cluster, string providerId) : I
     public Task<StatementOutcome> DeleteAsync(string handle, string[] categories, string? obligationId = null) =>
         SubmitAsync(new DataDeleted(NextId(), Now, Id, handle, [.. categories], obligationId));
 
+    /// <summary>Answers the review of <paramref name="breachId"/> that <paramref name="obligationId"/> asked for.</summary>
+    public Task<StatementOutcome> ReviewBreachAsync(string breachId, string obligationId) =>
+        SubmitAsync(new BreachReviewed(NextId(), Now, Id, breachId, obligationId,
+            "We had passed customer names to the breached holder under our hosting contract.", "We stopped passing data to the holder and told our customers."));
+
     /// <summary>Signs the statement as this provider would and submits it alone.</summary>
     public async Task<StatementOutcome> SubmitAsync(ProviderStatement statement, string? kid = null) =>
         (await Grain.Submit([Sign(statement, kid)]))[0];

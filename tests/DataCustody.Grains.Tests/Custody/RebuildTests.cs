@@ -4,6 +4,7 @@ using DataCustody.Grains.Custody.Projection;
 using DataCustody.Grains.Statements;
 using DataCustody.Grains.Taxonomy;
 using DataCustody.Storage;
+using DataCustody.Storage.Custody;
 using DataCustody.Storage.Dialects;
 using DataCustody.Storage.Ledger;
 using DataCustody.Transparency.Jws;
@@ -38,7 +39,7 @@ public sealed class RebuildTests(CustodyDatabases databases) : IClassFixture<Cus
         Assert.True(replayed > 400, $"The scenario logged only {replayed} entries.");
         var live = await ProjectionSnapshot.ReadAsync(cluster.Services.GetRequiredService<Database>(), CancellationToken.None);
         Assert.Empty(live.Differences(await ProjectionSnapshot.ReadAsync(target, CancellationToken.None)));
-        Assert.All(new[] { "hops", "holdings", "obligations", "violations", "consents" }, table => Assert.True(live.RowCount(table) > 0, $"{table} is empty."));
+        Assert.All(new[] { "hops", "holdings", "obligations", "violations", "consents", "breach_entries", "breach_reviews" }, table => Assert.True(live.RowCount(table) > 0, $"{table} is empty."));
     }
 
     [Theory]
@@ -134,6 +135,7 @@ public sealed class RebuildTests(CustodyDatabases databases) : IClassFixture<Cus
                 await LiveAsync(cluster.Person(_people[i]));
             }
             await RepeatAsync();
+            await BreachAtCloudAsync();
 
             foreach (var person in _people.Select(cluster.Person))
             {
@@ -255,6 +257,18 @@ public sealed class RebuildTests(CustodyDatabases databases) : IClassFixture<Cus
             var after = Clinic.Actor.Sign(new DataCollected(Clinic.Actor.NextId(), Now, Clinic.Id, handle, ["user.name"], ["essential.service"], LegalBasis.Contract, null));
             Expect(StatementResult.Rejected, (await Clinic.Actor.Grain.Submit([after]))[0]);
             Expect(StatementResult.Recorded, await Clinic.SubmitAsync(Clinic.Sign(after.Statement with { Id = Clinic.Actor.NextId() })));
+        }
+
+        /// <summary>The cloud host reports a breach and the broker assesses it: the shop answers its review, the clinic leaves its own due.</summary>
+        private async Task BreachAtCloudAsync()
+        {
+            const string breachId = "br_cloudrandom2026";
+            Expect(StatementResult.Recorded, await Cloud.SubmitAsync(new BreachReported(Cloud.Actor.NextId(), Now, Cloud.Id, breachId, BreachStoryTests.Details(Now.AddDays(-1), Now, Now))));
+            await cluster.Grains.GetGrain<IBreachGrain>(breachId).Assess();
+            var reviews = cluster.Services.GetRequiredService<BreachQueries>();
+            Assert.Single(await reviews.ReviewsOfAsync(Clinic.Id));
+            var review = Assert.Single(await reviews.ReviewsOfAsync(Shop.Id));
+            Expect(StatementResult.Recorded, await Shop.Actor.ReviewBreachAsync(breachId, review.ObligationId));
         }
 
         /// <summary>A retried statement is a duplicate; its id with other content is refused.</summary>

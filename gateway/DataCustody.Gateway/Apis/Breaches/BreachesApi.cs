@@ -10,7 +10,8 @@ namespace DataCustody.Gateway.Apis.Breaches;
 /// <summary>
 /// Breaches under <c>/api/v1/breaches</c>. A regulator files, updates, assesses and exports any breach; a
 /// provider reads its own breaches and their impact (it files and updates them with signed
-/// <c>breach.reported</c> and <c>breach.updated</c> statements), and nobody else's.
+/// <c>breach.reported</c> and <c>breach.updated</c> statements), and nobody else's. A provider upstream of a
+/// breached holder reads the reviews asked of it and answers each with a signed <c>breach.reviewed</c>.
 /// </summary>
 public static class BreachesApi
 {
@@ -49,7 +50,7 @@ public static class BreachesApi
             .WithSummary("The report as JSON, as CSV of the affected handles per holder (format=csv), or as a printable page (format=html).")
             .RequireAuthorization(IdentityPolicies.Regulator);
         app.MapGet("/api/v1/providers/{id}/breach-reviews", Reviews).WithTags("Providers").WithName("GetProviderBreachReviews")
-            .WithSummary("The breach reviews asked of a provider that passed data to a breached holder (the provider itself, or a regulator).")
+            .WithSummary("The breach reviews asked of a provider that passed data to a breached holder, each due, overdue or reviewed (the provider itself, or a regulator).")
             .RequireAuthorization(IdentityPolicies.ProviderOrRegulator);
         return app;
     }
@@ -146,13 +147,15 @@ public static class BreachesApi
         return format == "html" ? TypedResults.Text(BreachReportPage.Write(report), "text/html; charset=utf-8") : TypedResults.Ok(report);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<BreachReviewResponse>>, ProblemHttpResult>> Reviews(string id, ClaimsPrincipal user, BreachQueries breaches)
+    private static async Task<Results<Ok<IReadOnlyList<BreachReviewResponse>>, ProblemHttpResult>> Reviews(
+        string id, ClaimsPrincipal user, BreachQueries breaches, TimeProvider time)
     {
         if (!CallerProvider.IsSelfOrRegulator(user, id, out var forbidden))
         {
             return forbidden!;
         }
-        return TypedResults.Ok<IReadOnlyList<BreachReviewResponse>>([.. (await breaches.ReviewsOfAsync(id)).Select(BreachReviewResponse.From)]);
+        var now = time.GetUtcNow();
+        return TypedResults.Ok<IReadOnlyList<BreachReviewResponse>>([.. (await breaches.ReviewsOfAsync(id)).Select(r => BreachReviewResponse.From(r, now))]);
     }
 
     /// <summary>The breach, if the caller may see it: a regulator any, a provider only a breach at itself.</summary>

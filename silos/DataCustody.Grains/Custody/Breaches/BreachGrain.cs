@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace DataCustody.Grains.Custody.Breaches;
 
 /// <summary>
-/// One breach: its filing and updates (each a logged entry), and the assessment that computes its impact
-/// from the log, reports it as a signed entry, tells the people affected and asks upstream providers to review.
+/// One breach: its filing and updates (each a logged entry), the assessment that computes its impact
+/// from the log, reports it as a signed entry, tells the people affected and asks upstream providers to review,
+/// and those providers' answers.
 /// </summary>
 internal sealed class BreachGrain(
     BreachQueries breaches,
@@ -57,6 +58,7 @@ internal sealed class BreachGrain(
             BreachUpdated when _model.Holder != statement.Statement.Provider => StatementOutcome.Refused(id, "breachId", $"Breach {BreachId} is not at {statement.Statement.Provider}."),
             BreachUpdated u when _model.RefusalOf(u.Changes) is { } reason => StatementOutcome.Refused(id, "status", reason),
             BreachUpdated => null,
+            BreachReviewed r => await ReviewRefusalAsync(r),
             _ => StatementOutcome.Refused(id, "type", $"{statement.Statement.Type} is not a breach statement."),
         };
         if (refusal is not null)
@@ -120,6 +122,25 @@ internal sealed class BreachGrain(
     // One message per person per breach, however often it is assessed and however many paths reached them.
     private string MessageId(string personId) =>
         "msg_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{BreachId}\n{personId}")))[..32];
+
+    /// <summary>Why <paramref name="reviewed"/> cannot answer a review of this breach, or null when it can.</summary>
+    private async Task<StatementOutcome?> ReviewRefusalAsync(BreachReviewed reviewed)
+    {
+        if (!_model.Exists)
+        {
+            return StatementOutcome.Refused(reviewed.Id, "breachId", $"No breach {BreachId} was filed.");
+        }
+        // From the projection, written in the same transaction as the entries: it holds every review asked
+        // and answered, across restarts, as a rebuild from the log would.
+        var review = await breaches.ReviewAsync(reviewed.ObligationId);
+        if (review is null || review.BreachId != BreachId || review.Holder != reviewed.Provider)
+        {
+            return StatementOutcome.Refused(reviewed.Id, "obligationId", $"{reviewed.ObligationId} is not a review of breach {BreachId} asked of {reviewed.Provider}.");
+        }
+        return review.ReviewedIndex is { } answered
+            ? StatementOutcome.Refused(reviewed.Id, "obligationId", $"Review {reviewed.ObligationId} was answered already, by entry {answered}.")
+            : null;
+    }
 
     private async Task<IReadOnlyList<LoggedEntry>> CommitAsync(IReadOnlyList<PendingEntry> entries)
     {

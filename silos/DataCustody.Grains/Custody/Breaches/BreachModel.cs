@@ -39,6 +39,9 @@ internal sealed class BreachModel
             case BreachAssessed s:
                 Assessment = new LoggedAssessment(index, recordedAt, s.Assessment);
                 break;
+            case BreachReviewed:
+                // An upstream provider's answer changes nothing about the breach itself; it only joins the history.
+                break;
             default:
                 throw new InvalidDataException($"Entry {index} ({statement.Type}) is not about a breach.");
         }

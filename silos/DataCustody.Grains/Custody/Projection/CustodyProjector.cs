@@ -56,6 +56,7 @@ public sealed class CustodyProjector(DecodedLeaves leaves) : ILedgerProjector
             ObligationWentOverdue c => writer.MarkObligationOverdueAsync(c.ObligationId, c.OverdueIndex),
             BreachStageReached c => writer.UpdateBreachAsync(c.BreachId, c.Status, c.UpdatedIndex),
             BreachAssessedAt c => writer.MarkBreachAssessedAsync(c.BreachId, c.AssessedIndex),
+            BreachReviewAnswered c => writer.MarkBreachReviewedAsync(c.ObligationId, c.ReviewedIndex, c.ReviewedAtMs),
             _ => throw new InvalidOperationException($"No projection for {change}."),
         };
     }

@@ -130,6 +130,10 @@ public static class EntryProjection
                 changes.Add(new BreachStageReached(b.BreachId, b.Changes.Status, index));
                 changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, json)));
                 break;
+            case BreachReviewed b:
+                changes.Add(new BreachReviewAnswered(b.ObligationId, index, at));
+                changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, json)));
+                break;
             case BreachRevised b:
                 changes.Add(new BreachStageReached(b.BreachId, b.Changes.Status, index));
                 changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, json)));

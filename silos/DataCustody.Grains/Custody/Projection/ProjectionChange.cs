@@ -47,3 +47,6 @@ public sealed record BreachStageReached(string BreachId, string Status, long Upd
 
 /// <summary>The broker assessed a breach.</summary>
 public sealed record BreachAssessedAt(string BreachId, long AssessedIndex) : ProjectionChange;
+
+/// <summary>An upstream provider answered the review asked of it.</summary>
+public sealed record BreachReviewAnswered(string ObligationId, long ReviewedIndex, long ReviewedAtMs) : ProjectionChange;
