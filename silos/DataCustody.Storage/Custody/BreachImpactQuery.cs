@@ -17,9 +17,8 @@ public sealed class BreachImpactQuery(Database database)
     /// <param name="ProfileVersion">The holder's protection profile version in force when it got the copy.</param>
     /// <param name="TermsSha256">The terms the copy came under, when it came by a hop whose sender reported it.</param>
     /// <param name="SourceHolder">The provider it came from; null when collected from the person.</param>
-    /// <param name="SourceHandle">The source's handle for the person (only read with <c>withPeople</c>).</param>
-    /// <param name="PersonId">The person behind the handle (only read with <c>withPeople</c>; null once forgotten).</param>
-    public sealed record HeldCopy(string Handle, string Category, long? ProfileVersion, string? TermsSha256, string? SourceHolder, string? SourceHandle, string? PersonId);
+    /// <param name="ViaHop">The hop it came by; null when collected from the person.</param>
+    public sealed record HeldCopy(string Handle, string Category, long? ProfileVersion, string? TermsSha256, string? SourceHolder, long? ViaHop);
 
     /// <summary>A hop by which the holder passed a person's data on.</summary>
     /// <param name="Recipient">The provider it went to.</param>
@@ -29,40 +28,45 @@ public sealed class BreachImpactQuery(Database database)
     /// <param name="TermsSha256">The terms the hop named.</param>
     public sealed record PassedOn(string Recipient, string SenderHandle, string? RecipientHandle, string Categories, string TermsSha256);
 
-    private const string HeldSql =
-        """
-        SELECT h.handle, h.category, h.profile_version, h.terms_sha256, h.source_holder
-        FROM holdings h
-        WHERE h.holder = @holder AND h.acquired_at_ms <= @untilMs AND (h.released_at_ms IS NULL OR h.released_at_ms >= @fromMs)
-        """;
-
-    // The source's handle and the person cost two look-ups per row: only the full report needs them.
-    private const string HeldWithPeopleSql =
-        """
-        SELECT h.handle, h.category, h.profile_version, h.terms_sha256, h.source_holder, hop.sender_handle, p.person_id
-        FROM holdings h
-        LEFT JOIN hops hop ON hop.hop_id = h.via_hop
-        LEFT JOIN person_handles p ON p.handle = h.handle
-        WHERE h.holder = @holder AND h.acquired_at_ms <= @untilMs AND (h.released_at_ms IS NULL OR h.released_at_ms >= @fromMs)
-        """;
-
     /// <summary>Every copy <paramref name="holder"/> held at some time from <paramref name="fromMs"/> to <paramref name="untilMs"/>.</summary>
-    public async IAsyncEnumerable<HeldCopy> HeldAsync(string holder, long fromMs, long untilMs, bool withPeople, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<HeldCopy> HeldAsync(string holder, long fromMs, long untilMs, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var command = new CommandDefinition(withPeople ? HeldWithPeopleSql : HeldSql, new { holder, fromMs, untilMs }, cancellationToken: cancellationToken);
+        var command = new CommandDefinition(
+            """
+            SELECT handle, category, profile_version, terms_sha256, source_holder, via_hop
+            FROM holdings
+            WHERE holder = @holder AND acquired_at_ms <= @untilMs AND (released_at_ms IS NULL OR released_at_ms >= @fromMs)
+            """,
+            new { holder, fromMs, untilMs }, cancellationToken: cancellationToken);
         await using var reader = await connection.ExecuteReaderAsync(command).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return new HeldCopy(
-                reader.GetString(0),
-                reader.GetString(1),
-                NullableLong(reader, 2),
-                NullableString(reader, 3),
-                NullableString(reader, 4),
-                withPeople ? NullableString(reader, 5) : null,
-                withPeople ? NullableString(reader, 6) : null);
+                reader.GetString(0), reader.GetString(1), NullableLong(reader, 2), NullableString(reader, 3), NullableString(reader, 4), NullableLong(reader, 5));
         }
+    }
+
+    // The two look-ups below serve the full report, which names people and the sources' handles. Each reads
+    // one range in one pass: joined to every copy instead, they cost a random index probe per copy, and
+    // PostgreSQL's planner hashes the whole hops and registry tables instead.
+
+    /// <summary>The person behind each of <paramref name="holder"/>'s handles (from the broker's private registry; forgotten people are absent).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> PeopleAtAsync(string holder, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Handle, string PersonId)>(new CommandDefinition(
+            "SELECT handle, person_id FROM person_handles WHERE provider_id = @holder", new { holder }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Handle, r => r.PersonId, StringComparer.Ordinal);
+    }
+
+    /// <summary>The sender's handle of each hop that reached <paramref name="holder"/>, where the sender reported it.</summary>
+    public async Task<IReadOnlyDictionary<long, string>> SenderHandlesToAsync(string holder, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(long HopId, string SenderHandle)>(new CommandDefinition(
+            "SELECT hop_id, sender_handle FROM hops WHERE recipient = @holder AND sender_handle IS NOT NULL", new { holder }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.HopId, r => r.SenderHandle);
     }
 
     /// <summary>Every hop by which <paramref name="holder"/> reported passing data on, up to <paramref name="untilMs"/>.</summary>

@@ -89,7 +89,7 @@ internal static class BreachLoadCommand
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            "SELECT handle, category, profile_version, terms_sha256, source_holder FROM holdings WHERE holder = @holder AND acquired_at_ms <= @untilMs AND (released_at_ms IS NULL OR released_at_ms >= @fromMs)",
+            "SELECT handle, category, profile_version, terms_sha256, source_holder, via_hop FROM holdings WHERE holder = @holder AND acquired_at_ms <= @untilMs AND (released_at_ms IS NULL OR released_at_ms >= @fromMs)",
             new { holder, fromMs = details.WindowFrom.ToUnixTimeMilliseconds(), untilMs = details.WindowUntil.ToUnixTimeMilliseconds() },
             cancellationToken: cancellationToken));
         while (await reader.ReadAsync(cancellationToken))

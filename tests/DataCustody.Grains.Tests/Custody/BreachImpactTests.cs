@@ -1,7 +1,9 @@
 using DataCustody.Grains.Custody;
+using DataCustody.Grains.Custody.Breaches;
 using DataCustody.Grains.Statements;
 using DataCustody.Grains.Taxonomy;
 using DataCustody.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataCustody.Grains.Tests.Custody;
 
@@ -107,6 +109,13 @@ public sealed class BreachImpactTests(CustodyDatabases databases) : IClassFixtur
                 Assert.Equal(expected.ByLevel, figures.ByLevel.Select(l => (l.Level, l.People)).Order());
                 Assert.Equal(expected.Upstream, figures.Upstream.Select(u => (u.Provider, u.People)).Order());
                 Assert.Equal(expected.Downstream, figures.Downstream.Select(d => (d.Provider, d.People)).Order());
+
+                // The full report names each person and, for copies that came by a hop, the source's handle.
+                var affected = (await cluster.Services.GetRequiredService<BreachImpactCalculator>().ComputeAsync(holder, details, withPeople: true)).People;
+                Assert.All(affected, person => Assert.NotNull(person.PersonId));
+                Assert.Equal(
+                    expected.Copies,
+                    affected.SelectMany(p => p.Copies.Select(c => (p.Handle, c.Category, c.SourceHolder, c.SourceHandle))).Distinct().Order());
             }
         }
         finally
@@ -130,7 +139,8 @@ public sealed class BreachImpactTests(CustodyDatabases databases) : IClassFixtur
 
     private sealed record Expected(
         int People, int Direct, int Sensitive,
-        IEnumerable<(string, int)> ByCategory, IEnumerable<(int, int)> ByLevel, IEnumerable<(string, int)> Upstream, IEnumerable<(string, int)> Downstream);
+        IEnumerable<(string, int)> ByCategory, IEnumerable<(int, int)> ByLevel, IEnumerable<(string, int)> Upstream, IEnumerable<(string, int)> Downstream,
+        IEnumerable<(string Handle, string Category, string? Source, string? SourceHandle)> Copies);
 
     /// <summary>What the statements say, kept by the test: every copy with its interval, every transfer.</summary>
     private sealed class World
@@ -179,7 +189,8 @@ public sealed class BreachImpactTests(CustodyDatabases databases) : IClassFixtur
                 copies.GroupBy(c => c.Category).Select(g => (g.Key, g.Select(c => c.Handle).Distinct().Count())).Order(),
                 copies.GroupBy(c => c.Level).Select(g => (g.Key, g.Select(c => c.Handle).Distinct().Count())).Order(),
                 copies.Where(c => c.Source is not null).GroupBy(c => c.Source!).Select(g => (g.Key, g.Select(c => c.Handle).Distinct().Count())).Order(),
-                downstream.Order());
+                downstream.Order(),
+                copies.Select(c => (c.Handle, c.Category, c.Source, c.SourceHandle)).Distinct().Order());
         }
     }
 }

@@ -21,9 +21,13 @@ public sealed class BreachImpactCalculator(BreachImpactQuery query, CustodyQueri
         var profiles = await HolderProfilesAsync(holder).ConfigureAwait(false);
         var involves = new CategoryFilter(details.Categories);
 
+        // Read beside the copies, on connections of their own: the report waits for the slowest of the three, not their sum.
+        var personOf = withPeople ? query.PeopleAtAsync(holder, cancellationToken) : null;
+        var senderHandles = withPeople ? query.SenderHandlesToAsync(holder, cancellationToken) : null;
+
         var tally = new ImpactTally();
         var people = new Dictionary<string, PersonCopies>(StringComparer.Ordinal);
-        await foreach (var copy in query.HeldAsync(holder, fromMs, untilMs, withPeople, cancellationToken).ConfigureAwait(false))
+        await foreach (var copy in query.HeldAsync(holder, fromMs, untilMs, cancellationToken).ConfigureAwait(false))
         {
             if (!involves.Matches(copy.Category))
             {
@@ -36,9 +40,9 @@ public sealed class BreachImpactCalculator(BreachImpactQuery query, CustodyQueri
             {
                 if (!people.TryGetValue(copy.Handle, out var person))
                 {
-                    people[copy.Handle] = person = new PersonCopies(copy.PersonId);
+                    people[copy.Handle] = person = new PersonCopies();
                 }
-                person.Copies.Add(new AffectedCopy(copy.Category, sensitivity != SensitiveData.None, level, copy.SourceHolder, copy.SourceHandle, copy.TermsSha256));
+                person.Copies.Add(new HeldCopyOf(copy, sensitivity != SensitiveData.None, level));
             }
         }
 
@@ -61,6 +65,7 @@ public sealed class BreachImpactCalculator(BreachImpactQuery query, CustodyQueri
         }
 
         var named = await query.ProvidersAsync([holder, .. tally.Providers], cancellationToken).ConfigureAwait(false);
+        var affected = withPeople ? Affected(people, await personOf!.ConfigureAwait(false), await senderHandles!.ConfigureAwait(false)) : [];
         var jurisdictions = named.Values.Select(p => p.Jurisdiction).Concat(profiles.StorageJurisdictions(tally.ProfileVersions));
         return new BreachImpact(
             tally.Figures([.. jurisdictions.Distinct().Order(StringComparer.Ordinal)]),
@@ -68,9 +73,18 @@ public sealed class BreachImpactCalculator(BreachImpactQuery query, CustodyQueri
             tally.AppiSpecialCare,
             tally.Financial,
             tally.PeopleBySource(),
-            [.. people.Select(p => new AffectedPerson(p.Key, p.Value.PersonId, p.Value.Copies, p.Value.PassedOn))],
+            affected,
             named.ToDictionary(p => p.Key, p => p.Value.Name, StringComparer.Ordinal));
     }
+
+    private static List<AffectedPerson> Affected(
+        Dictionary<string, PersonCopies> people, IReadOnlyDictionary<string, string> personOf, IReadOnlyDictionary<long, string> senderHandles) =>
+        [.. people.Select(p => new AffectedPerson(
+            p.Key,
+            personOf.GetValueOrDefault(p.Key),
+            [.. p.Value.Copies.Select(c => new AffectedCopy(
+                c.Copy.Category, c.Sensitive, c.Level, c.Copy.SourceHolder, c.Copy.ViaHop is { } hop ? senderHandles.GetValueOrDefault(hop) : null, c.Copy.TermsSha256))],
+            p.Value.PassedOn))];
 
     private async Task<HolderProfiles> HolderProfilesAsync(string holder)
     {
@@ -86,9 +100,11 @@ public sealed class BreachImpactCalculator(BreachImpactQuery query, CustodyQueri
             versions.SelectMany(v => Storage.TryGetValue(v, out var countries) ? countries : EquatableArray<string>.Empty);
     }
 
-    private sealed record PersonCopies(string? PersonId)
+    private readonly record struct HeldCopyOf(BreachImpactQuery.HeldCopy Copy, bool Sensitive, int Level);
+
+    private sealed class PersonCopies
     {
-        public List<AffectedCopy> Copies { get; } = [];
+        public List<HeldCopyOf> Copies { get; } = [];
 
         public List<OnwardCopy> PassedOn { get; } = [];
     }
