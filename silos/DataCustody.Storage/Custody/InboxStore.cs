@@ -9,19 +9,22 @@ public sealed class InboxStore(Database database)
     public sealed record Message(string MessageId, string PersonId, long CreatedAtMs, string Kind, string Title, string Body, long? EntryIndex);
 
     /// <summary>Stores a message.</summary>
-    public Task AddAsync(Message message) => AddOnceAsync([message]);
+    public Task AddAsync(Message message) => AddOnceAsync(new IReadOnlyList<Message>[] { [message] }.ToAsyncEnumerable());
 
     /// <summary>
-    /// Stores many messages in one transaction; a message whose id is stored already is left as it is, so a
-    /// repeated run (a breach assessed again) tells nobody twice. Returns how many were new.
+    /// Stores messages that arrive in batches, all in one transaction; a message whose id is stored already is
+    /// left as it is, so a repeated run (a breach assessed again) tells nobody twice. Returns how many were new.
     /// </summary>
-    public async Task<int> AddOnceAsync(IEnumerable<Message> messages, CancellationToken cancellationToken = default)
+    public async Task<int> AddOnceAsync(IAsyncEnumerable<IReadOnlyList<Message>> batches, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var batch = messages.ToList();
+        ArgumentNullException.ThrowIfNull(batches);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var added = await database.Dialect.InsertInboxMessagesAsync(connection, transaction, batch, cancellationToken).ConfigureAwait(false);
+        var added = 0;
+        await foreach (var batch in batches.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            added += await database.Dialect.InsertInboxMessagesAsync(connection, transaction, batch, cancellationToken).ConfigureAwait(false);
+        }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return added;
     }

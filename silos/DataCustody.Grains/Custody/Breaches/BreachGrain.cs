@@ -18,6 +18,10 @@ internal sealed class BreachGrain(
     EntryWriter writer,
     IOptions<CustodyOptions> options) : Grain, IBreachGrain
 {
+    // Messages written and stored per batch: small enough that storing starts soon, large enough that a
+    // batch is one statement worth sending to PostgreSQL.
+    private const int NoticeBatch = 2_000;
+
     private readonly BreachModel _model = new();
 
     private string BreachId => this.GetPrimaryKeyString();
@@ -108,20 +112,35 @@ internal sealed class BreachGrain(
             entries.Add(writer.FromBroker(new BreachReviewDue(
                 CustodyIds.BrokerStatement(), now, CustodyIds.Obligation(), BreachId, upstream, holder, people, now.AddDays(options.Value.BreachReviewDays))));
         }
-        var logged = await CommitAsync(entries);
+        var appended = CommitAsync(entries);
 
-        // After the report is durable, so every message can point at it; a message already sent for this
-        // breach (an earlier assessment) is not sent again.
+        // The messages' text does not depend on where the report lands in the log: batches of it are written on
+        // the thread pool while the report is appended and while earlier batches are stored. They are stored only
+        // once the report is durable, so every message can point at it; a message already sent for this breach
+        // (an earlier assessment) is not sent again.
+        var breachId = BreachId;
         var title = BreachNotice.Title(impact.Names.GetValueOrDefault(holder, holder));
-        await inbox.AddOnceAsync(reached.Select(person => new InboxStore.Message(
-            MessageId(person.PersonId!), person.PersonId!, now.ToUnixTimeMilliseconds(), BreachNotice.Kind, title,
-            BreachNotice.Body(BreachId, details, holder, impact, person), logged[0].Index)));
-        return _model.View(BreachId);
+        var createdAtMs = now.ToUnixTimeMilliseconds();
+        var written = reached.Chunk(NoticeBatch).Select(batch => Task.Run(() => batch
+            .Select(person => (Id: MessageId(breachId, person.PersonId!), Person: person.PersonId!, Body: BreachNotice.Body(breachId, details, holder, impact, person)))
+            .ToList())).ToList();
+        var report = (await appended)[0];
+        await inbox.AddOnceAsync(InOrder(written, notice => new InboxStore.Message(
+            notice.Id, notice.Person, createdAtMs, BreachNotice.Kind, title, notice.Body, report.Index)));
+        return _model.View(breachId);
     }
 
     // One message per person per breach, however often it is assessed and however many paths reached them.
-    private string MessageId(string personId) =>
-        "msg_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{BreachId}\n{personId}")))[..32];
+    private static string MessageId(string breachId, string personId) =>
+        "msg_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{breachId}\n{personId}")))[..32];
+
+    private static async IAsyncEnumerable<IReadOnlyList<InboxStore.Message>> InOrder<T>(IEnumerable<Task<List<T>>> batches, Func<T, InboxStore.Message> message)
+    {
+        foreach (var batch in batches)
+        {
+            yield return (await batch).ConvertAll(item => message(item));
+        }
+    }
 
     /// <summary>Why <paramref name="reviewed"/> cannot answer a review of this breach, or null when it can.</summary>
     private async Task<StatementOutcome?> ReviewRefusalAsync(BreachReviewed reviewed)
