@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading.Channels;
 using DataCustody.Grains.Statements;
 using DataCustody.Storage.Custody;
 using Microsoft.Extensions.Options;
@@ -114,33 +115,40 @@ internal sealed class BreachGrain(
         }
         var appended = CommitAsync(entries);
 
-        // The messages' text does not depend on where the report lands in the log: batches of it are written on
-        // the thread pool while the report is appended and while earlier batches are stored. They are stored only
-        // once the report is durable, so every message can point at it; a message already sent for this breach
-        // (an earlier assessment) is not sent again.
+        // The messages' text does not depend on where the report lands in the log: one thread writes it, batch by
+        // batch, while the report is appended and while earlier batches are stored (one thread, so that the append
+        // and the storing are not queued behind it). They are stored only once the report is durable, so every
+        // message can point at it; a message already sent for this breach (an earlier assessment) is not sent again.
         var breachId = BreachId;
         var title = BreachNotice.Title(impact.Names.GetValueOrDefault(holder, holder));
         var createdAtMs = now.ToUnixTimeMilliseconds();
-        var written = reached.Chunk(NoticeBatch).Select(batch => Task.Run(() => batch
-            .Select(person => (Id: MessageId(breachId, person.PersonId!), Person: person.PersonId!, Body: BreachNotice.Body(breachId, details, holder, impact, person)))
-            .ToList())).ToList();
+        var written = Channel.CreateUnbounded<List<InboxStore.Message>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var writing = Task.Run(() =>
+        {
+            try
+            {
+                foreach (var batch in reached.Chunk(NoticeBatch))
+                {
+                    written.Writer.TryWrite([.. batch.Select(person => new InboxStore.Message(
+                        MessageId(breachId, person.PersonId!), person.PersonId!, createdAtMs, BreachNotice.Kind, title,
+                        BreachNotice.Body(breachId, details, holder, impact, person), null))]);
+                }
+                written.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                written.Writer.Complete(e);
+            }
+        });
         var report = (await appended)[0];
-        await inbox.AddOnceAsync(InOrder(written, notice => new InboxStore.Message(
-            notice.Id, notice.Person, createdAtMs, BreachNotice.Kind, title, notice.Body, report.Index)));
+        await inbox.AddOnceAsync(written.Reader.ReadAllAsync().Select(batch => (IReadOnlyList<InboxStore.Message>)batch.ConvertAll(m => m with { EntryIndex = report.Index })));
+        await writing;
         return _model.View(breachId);
     }
 
     // One message per person per breach, however often it is assessed and however many paths reached them.
     private static string MessageId(string breachId, string personId) =>
         "msg_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{breachId}\n{personId}")))[..32];
-
-    private static async IAsyncEnumerable<IReadOnlyList<InboxStore.Message>> InOrder<T>(IEnumerable<Task<List<T>>> batches, Func<T, InboxStore.Message> message)
-    {
-        foreach (var batch in batches)
-        {
-            yield return (await batch).ConvertAll(item => message(item));
-        }
-    }
 
     /// <summary>Why <paramref name="reviewed"/> cannot answer a review of this breach, or null when it can.</summary>
     private async Task<StatementOutcome?> ReviewRefusalAsync(BreachReviewed reviewed)
