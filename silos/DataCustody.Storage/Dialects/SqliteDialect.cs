@@ -48,7 +48,15 @@ public sealed class SqliteDialect : SqlDialect
     public override async Task<int> InsertInboxMessagesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<InboxStore.Message> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        // In process, a row costs no round trip: one prepared statement run per message.
+        // In process, a row costs no round trip: one prepared statement run per message. Message ids are random,
+        // so a breach's thousands of messages land all over the inbox's index: with the default 2 MB of cache
+        // SQLite would write half-filled pages out and read them back before the commit.
+        await using (var cache = connection.CreateCommand())
+        {
+            cache.Transaction = transaction;
+            cache.CommandText = "PRAGMA cache_size=-65536";
+            await cache.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
         using var commands = new ReusedCommands(connection, transaction);
         var added = 0;
         foreach (var message in messages)
