@@ -1,3 +1,4 @@
+using DataCustody.Gateway.Apis.Plumbing;
 using DataCustody.Silo;
 using DataCustody.Storage;
 using DataCustody.Storage.Dialects;
@@ -10,7 +11,7 @@ public static class Extensions
 {
     /// <summary>
     /// Hosts a silo in-process (<c>Gateway:Mode=embedded</c>, the default) or connects to a
-    /// cluster as a client (<c>Gateway:Mode=client</c>), and adds problem details.
+    /// cluster as a client (<c>Gateway:Mode=client</c>), and adds problem details and health checks.
     /// </summary>
     public static WebApplicationBuilder AddDataCustodyGateway(this WebApplicationBuilder builder)
     {
@@ -53,6 +54,7 @@ public static class Extensions
         }
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
 

@@ -23,6 +23,8 @@ app.MapProviderApis();
 app.MapPeopleApis();
 app.MapBreachesApi();
 app.MapComplianceApis();
+// For load balancers and orchestrators, which call without a token; it says only whether the database answers.
+app.MapHealthChecks("/health").AllowAnonymous();
 
 await app.StartAsync();
 await StartupAnnouncement.PrintAsync(app);
