@@ -59,11 +59,7 @@ public sealed class PeopleApiTests(GatewayApiFixture fixture)
         var consentId = consent.Id("consentId");
         var collectedIndex = await CollectAsync(shop, consent.Id("handle"), consentId, address);
         var terms = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Guid.NewGuid().ToByteArray()));
-        var transferred = (await shop.SubmitAsync(shop.Sign($$"""
-            {"id":"{{TestProvider.NewId("transfer")}}","issuedAt":"{{TestProvider.RecentTime()}}","type":"data.transferred","provider":"shop",
-             "handle":"{{consent.Id("handle")}}","recipient":"delivery","categories":["{{address}}"],"purposes":["{{Purpose}}"],
-             "legalBasis":"consent","consentId":"{{consentId}}","termsSha256":"{{terms}}"}
-            """)))[0];
+        var transferred = (await shop.SubmitAsync(shop.Sign(shop.Transferred(TestProvider.NewId("transfer"), consent.Id("handle"), "delivery", address, Purpose, consentId, terms))))[0];
         Assert.Equal("recorded", transferred.GetProperty("status").GetString());
         var transferIndex = transferred.GetProperty("entryIndex").GetInt64();
 
