@@ -123,27 +123,29 @@ internal sealed class BreachGrain(
         var title = BreachNotice.Title(impact.Names.GetValueOrDefault(holder, holder));
         var createdAtMs = now.ToUnixTimeMilliseconds();
         var written = Channel.CreateUnbounded<List<InboxStore.Message>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var writing = Task.Run(() =>
-        {
-            try
-            {
-                foreach (var batch in reached.Chunk(NoticeBatch))
-                {
-                    written.Writer.TryWrite([.. batch.Select(person => new InboxStore.Message(
-                        MessageId(breachId, person.PersonId!), person.PersonId!, createdAtMs, BreachNotice.Kind, title,
-                        BreachNotice.Body(breachId, details, holder, impact, person), null))]);
-                }
-                written.Writer.Complete();
-            }
-            catch (Exception e)
-            {
-                written.Writer.Complete(e);
-            }
-        });
+        _ = Task.Run(() => WriteNotices(written.Writer, reached, person => new InboxStore.Message(
+            MessageId(breachId, person.PersonId!), person.PersonId!, createdAtMs, BreachNotice.Kind, title,
+            BreachNotice.Body(breachId, details, holder, impact, person), null)));
         var report = (await appended)[0];
         await inbox.AddOnceAsync(written.Reader.ReadAllAsync().Select(batch => (IReadOnlyList<InboxStore.Message>)batch.ConvertAll(m => m with { EntryIndex = report.Index })));
-        await writing;
         return _model.View(breachId);
+    }
+
+    // Completes the channel however writing ends, so the reader always finishes: with every batch, or with the failure.
+    private static void WriteNotices(ChannelWriter<List<InboxStore.Message>> notices, IEnumerable<AffectedPerson> reached, Func<AffectedPerson, InboxStore.Message> notice)
+    {
+        try
+        {
+            foreach (var batch in reached.Chunk(NoticeBatch))
+            {
+                notices.TryWrite([.. batch.Select(notice)]);
+            }
+            notices.Complete();
+        }
+        catch (Exception e)
+        {
+            notices.Complete(e);
+        }
     }
 
     // One message per person per breach, however often it is assessed and however many paths reached them.
