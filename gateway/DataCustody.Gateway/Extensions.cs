@@ -32,6 +32,7 @@ public static class Extensions
             builder.Services.AddSingleton<DataCustody.Storage.Custody.CustodyQueries>();
             builder.Services.AddSingleton<DataCustody.Storage.Custody.BreachImpactQuery>();
             builder.Services.AddSingleton<DataCustody.Storage.Custody.BreachQueries>();
+            builder.Services.AddSingleton<DataCustody.Storage.Custody.BreachNotificationStore>();
             builder.Services.AddSingleton<DataCustody.Grains.Custody.Breaches.BreachImpactCalculator>();
             builder.UseOrleansClient(client =>
             {

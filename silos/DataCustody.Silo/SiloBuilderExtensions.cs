@@ -83,6 +83,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<ComplianceQueries>();
         silo.Services.AddSingleton<PersonRegistry>();
         silo.Services.AddSingleton<InboxStore>();
+        silo.Services.AddSingleton<BreachNotificationStore>();
         silo.Services.AddSingleton<BreachQueries>();
         silo.Services.AddSingleton<BreachImpactQuery>();
         silo.Services.AddSingleton<BreachImpactCalculator>();

@@ -57,6 +57,9 @@ public sealed class BreachesApiTests(GatewayApiFixture fixture)
         Problems.AssertRejected((await cloud.SubmitAsync(cloud.Sign(Updated(breachId, "investigating"))))[0], "statements[0].payload.status");
 
         var regulator = await fixture.PersonClientAsync("regina");
+        string[] affected = ["holder,role,handle,categories", $"cloud,breached,{handle},{Involved}"];
+        // Before an assessment the affected list is computed as the log stands; after it, it is the list stored with the messages.
+        Assert.Equal(affected, (await regulator.GetStringAsync($"api/v1/breaches/{breachId}/report?format=csv")).TrimEnd().Split("\r\n"));
         using var assessed = await regulator.PostAsync($"api/v1/breaches/{breachId}/assessments", null);
         Assert.Equal(HttpStatusCode.OK, assessed.StatusCode);
         var report = await assessed.Content.ReadFromJsonAsync<JsonElement>();
@@ -68,7 +71,7 @@ public sealed class BreachesApiTests(GatewayApiFixture fixture)
         Assert.Contains(inbox.EnumerateArray(), m => m.GetProperty("kind").GetString() == "breach" && m.GetProperty("body").GetString()!.Contains(breachId, StringComparison.Ordinal));
 
         var csv = await regulator.GetStringAsync($"api/v1/breaches/{breachId}/report?format=csv");
-        Assert.Equal(["holder,role,handle,categories", $"cloud,breached,{handle},{Involved}"], csv.TrimEnd().Split("\r\n"));
+        Assert.Equal(affected, csv.TrimEnd().Split("\r\n"));
         using var html = await regulator.GetAsync($"api/v1/breaches/{breachId}/report?format=html");
         Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
         var page = await html.Content.ReadAsStringAsync();

@@ -42,3 +42,14 @@ public sealed record BreachReviewRow
 
     public long? ReviewedAtMs { get; init; }
 }
+
+/// <summary>A handle a holder knows a person affected by a breach by: breached, upstream or downstream of it.</summary>
+public sealed record AffectedHandleRow
+{
+    public required string Holder { get; init; }
+    public required string Role { get; init; }
+    public required string Handle { get; init; }
+
+    /// <summary>The categories involved, space-separated in ordinal order.</summary>
+    public required string Categories { get; init; }
+}

@@ -9,24 +9,12 @@ public sealed class InboxStore(Database database)
     public sealed record Message(string MessageId, string PersonId, long CreatedAtMs, string Kind, string Title, string Body, long? EntryIndex);
 
     /// <summary>Stores a message.</summary>
-    public Task AddAsync(Message message) => AddOnceAsync(new IReadOnlyList<Message>[] { [message] }.ToAsyncEnumerable());
-
-    /// <summary>
-    /// Stores messages that arrive in batches, all in one transaction; a message whose id is stored already is
-    /// left as it is, so a repeated run (a breach assessed again) tells nobody twice. Returns how many were new.
-    /// </summary>
-    public async Task<int> AddOnceAsync(IAsyncEnumerable<IReadOnlyList<Message>> batches, CancellationToken cancellationToken = default)
+    public async Task AddAsync(Message message)
     {
-        ArgumentNullException.ThrowIfNull(batches);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var added = 0;
-        await foreach (var batch in batches.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            added += await database.Dialect.InsertInboxMessagesAsync(connection, transaction, batch, cancellationToken).ConfigureAwait(false);
-        }
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return added;
+        await using var connection = await database.OpenAsync().ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        await database.Dialect.InsertInboxMessagesAsync(connection, transaction, [message], CancellationToken.None).ConfigureAwait(false);
+        await transaction.CommitAsync().ConfigureAwait(false);
     }
 
     /// <summary>The person's messages, newest first.</summary>

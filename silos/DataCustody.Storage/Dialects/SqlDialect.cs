@@ -40,6 +40,9 @@ public abstract class SqlDialect
     /// <summary>Stores inbox messages inside <paramref name="transaction"/>, skipping ids stored already; returns how many were new.</summary>
     public abstract Task<int> InsertInboxMessagesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<InboxStore.Message> messages, CancellationToken cancellationToken);
 
+    /// <summary>Writes a breach's affected handles in bulk inside <paramref name="transaction"/>.</summary>
+    public abstract Task InsertAffectedHandlesAsync(DbConnection connection, DbTransaction transaction, string breachId, IReadOnlyList<AffectedHandleRow> handles, CancellationToken cancellationToken);
+
     /// <summary>
     /// A condition that <paramref name="column"/> is one of the values of the list parameter
     /// <paramref name="parameter"/>: Dapper expands lists for SQLite but passes arrays to PostgreSQL.

@@ -33,7 +33,7 @@ public sealed class BreachStoryTests(CustodyDatabases databases) : IClassFixture
         var toBackup = await cloud.TransferAsync(alice.CloudHandle, backup.Id, ["user.contact.email"], ["functional.storage"], backupTerms, LegalBasis.Contract);
         await backup.ReceiveAsync(toBackup.RecipientHandle!, cloud.Id, toBackup.StatementId, ["user.contact.email"]);
         // bob: only his name reaches the cloud host.
-        await StoreAtCloudAsync(cluster, "bob", shop, cloud, hostingTerms, ["user.name"]);
+        var bob = await StoreAtCloudAsync(cluster, "bob", shop, cloud, hostingTerms, ["user.name"]);
         // dave: the cloud host deletes his data before the breach.
         var dave = await StoreAtCloudAsync(cluster, "dave", shop, cloud, hostingTerms, ["user.name"]);
         await cloud.DeleteAsync(dave.CloudHandle, ["user.name"]);
@@ -86,12 +86,25 @@ public sealed class BreachStoryTests(CustodyDatabases databases) : IClassFixture
             Assert.DoesNotContain(await cluster.Person(untouched).GetInbox(), m => m.Kind == "breach");
         }
 
+        // Each holder gets the handles it knows the affected people by: the cloud host, the shop upstream and the data
+        // centre downstream, with the categories involved.
+        string[] expected =
+        [
+            $"{backup.Id} downstream {toBackup.RecipientHandle} user.contact.email",
+            $"{cloud.Id} breached {alice.CloudHandle} user.contact.email user.health_and_medical user.name",
+            $"{cloud.Id} breached {bob.CloudHandle} user.name",
+            $"{shop.Id} upstream {alice.ShopHandle} user.contact.email user.health_and_medical user.name",
+            $"{shop.Id} upstream {bob.ShopHandle} user.name",
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), await AffectedHandlesAsync(cluster, view.Assessment.EntryIndex));
+
         // The shop must review what it passed on; assessing again tells nobody twice and asks no second review.
         var review = Assert.Single(await Reviews(cluster).ReviewsOfAsync(shop.Id));
         Assert.Equal((2L, cloud.Id), (review.People, review.BreachedHolder));
-        await breach.Assess();
+        var reassessed = await breach.Assess();
         Assert.Single(await cluster.Person("alice").GetInbox(), m => m.Kind == "breach");
         Assert.Single(await Reviews(cluster).ReviewsOfAsync(shop.Id));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), await AffectedHandlesAsync(cluster, reassessed.Assessment!.EntryIndex));
 
         // The shop answers its review, once; the data centre was not asked, and an unknown breach has no reviews.
         var answered = await shop.ReviewBreachAsync("br_cloudbucket2026", review.ObligationId);
@@ -110,6 +123,14 @@ public sealed class BreachStoryTests(CustodyDatabases databases) : IClassFixture
     }
 
     private static BreachQueries Reviews(CustodyCluster cluster) => cluster.Services.GetRequiredService<BreachQueries>();
+
+    /// <summary>The stored affected handles as "holder role handle categories", after checking they are of the assessment at <paramref name="assessmentIndex"/>.</summary>
+    private static async Task<IEnumerable<string>> AffectedHandlesAsync(CustodyCluster cluster, long assessmentIndex)
+    {
+        var stored = (await cluster.Services.GetRequiredService<BreachNotificationStore>().AffectedHandlesAsync("br_cloudbucket2026"))!.Value;
+        Assert.Equal(assessmentIndex, stored.AssessmentIndex);
+        return stored.Handles.Select(h => $"{h.Holder} {h.Role} {h.Handle} {h.Categories}");
+    }
 
     /// <summary>An exposed storage bucket at the cloud host, involving every category it held.</summary>
     internal static BreachDetails Details(DateTimeOffset from, DateTimeOffset until, DateTimeOffset discovered) => new(

@@ -46,7 +46,7 @@ public static class BreachesApi
             .WithSummary("Logs the signed impact report, tells every affected person once, and asks upstream providers to review.")
             .RequireAuthorization(IdentityPolicies.Regulator);
         breaches.MapGet("/{id}/report", Report).WithName("GetBreachReport")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("The report as JSON, as CSV of the affected handles per holder (format=csv), or as a printable page (format=html).")
             .RequireAuthorization(IdentityPolicies.Regulator);
         app.MapGet("/api/v1/providers/{id}/breach-reviews", Reviews).WithTags("Providers").WithName("GetProviderBreachReviews")
@@ -125,7 +125,8 @@ public static class BreachesApi
         return TypedResults.Ok(BreachReportResponse.FromLog(await breach.Assess(), time.GetUtcNow()));
     }
 
-    private static async Task<IResult> Report(string id, string? format, IGrainFactory grains, BreachImpactCalculator calculator, TimeProvider time)
+    private static async Task<IResult> Report(
+        string id, string? format, IGrainFactory grains, BreachImpactCalculator calculator, BreachNotificationStore notifications, TimeProvider time)
     {
         if (format is not (null or "json" or "csv" or "html"))
         {
@@ -138,13 +139,26 @@ public static class BreachesApi
         }
         if (format == "csv")
         {
-            var impact = await calculator.ComputeAsync(breach.Holder, breach.Details, withPeople: true);
-            return TypedResults.Text(AffectedHandlesCsv.Write(breach.Holder, impact), Csv.MediaType);
+            return await AffectedHandlesAsync(breach, calculator, notifications);
         }
         var report = breach.Assessment is null
             ? BreachReportResponse.Preview(breach, await grain.PreviewImpact(), time.GetUtcNow())
             : BreachReportResponse.FromLog(breach, time.GetUtcNow());
         return format == "html" ? TypedResults.Text(BreachReportPage.Write(report), "text/html; charset=utf-8") : TypedResults.Ok(report);
+    }
+
+    // The list of the logged assessment, as it was stored with the messages; before any, as the log stands now.
+    private static async Task<IResult> AffectedHandlesAsync(BreachView breach, BreachImpactCalculator calculator, BreachNotificationStore notifications)
+    {
+        if (breach.Assessment is not { } assessment)
+        {
+            var impact = await calculator.ComputeAsync(breach.Holder, breach.Details, withPeople: true);
+            return TypedResults.Text(AffectedHandlesCsv.Write(AffectedHandles.Of(breach.Holder, impact)), Csv.MediaType);
+        }
+        var stored = await notifications.AffectedHandlesAsync(breach.BreachId);
+        return stored is { } list && list.AssessmentIndex == assessment.EntryIndex
+            ? TypedResults.Text(AffectedHandlesCsv.Write(list.Handles), Csv.MediaType)
+            : ApiProblems.Conflict("id", $"The people affected by assessment {assessment.EntryIndex} of breach {breach.BreachId} were not all told; assess it again.");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<BreachReviewResponse>>, ProblemHttpResult>> Reviews(

@@ -15,7 +15,7 @@ namespace DataCustody.Grains.Custody.Breaches;
 internal sealed class BreachGrain(
     BreachQueries breaches,
     BreachImpactCalculator calculator,
-    InboxStore inbox,
+    BreachNotificationStore notifications,
     EntryWriter writer,
     IOptions<CustodyOptions> options) : Grain, IBreachGrain
 {
@@ -115,11 +115,13 @@ internal sealed class BreachGrain(
         }
         var appended = CommitAsync(entries);
 
-        // The messages' text does not depend on where the report lands in the log: one thread writes it, batch by
-        // batch, while the report is appended and while earlier batches are stored (one thread, so that the append
-        // and the storing are not queued behind it). They are stored only once the report is durable, so every
-        // message can point at it; a message already sent for this breach (an earlier assessment) is not sent again.
+        // Neither the messages' text nor the affected handles depend on where the report lands in the log: they are
+        // made while the report is appended, the messages on one thread, batch by batch, while earlier batches are
+        // stored (one thread, so that the append and the storing are not queued behind it). They are stored only once
+        // the report is durable, so every message can point at it; a message already sent for this breach (an earlier
+        // assessment) is not sent again.
         var breachId = BreachId;
+        var handles = Task.Run(() => AffectedHandles.Of(holder, impact));
         var title = BreachNotice.Title(impact.Names.GetValueOrDefault(holder, holder));
         var createdAtMs = now.ToUnixTimeMilliseconds();
         var written = Channel.CreateUnbounded<List<InboxStore.Message>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -127,7 +129,9 @@ internal sealed class BreachGrain(
             MessageId(breachId, person.PersonId!), person.PersonId!, createdAtMs, BreachNotice.Kind, title,
             BreachNotice.Body(breachId, details, holder, impact, person), null)));
         var report = (await appended)[0];
-        await inbox.AddOnceAsync(written.Reader.ReadAllAsync().Select(batch => (IReadOnlyList<InboxStore.Message>)batch.ConvertAll(m => m with { EntryIndex = report.Index })));
+        await notifications.StoreAsync(
+            breachId, report.Index, await handles,
+            written.Reader.ReadAllAsync().Select(batch => (IReadOnlyList<InboxStore.Message>)batch.ConvertAll(m => m with { EntryIndex = report.Index })));
         return _model.View(breachId);
     }
 
