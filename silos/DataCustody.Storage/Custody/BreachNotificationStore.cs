@@ -20,13 +20,17 @@ public sealed class BreachNotificationStore(Database database)
         ArgumentNullException.ThrowIfNull(messages);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // The messages commit with this breach's row below: without the row no message about the breach was ever
+        // stored, so the first assessment's messages are all new.
+        var firstAssessment = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT assessment_index FROM breach_notifications WHERE breach_id = @breachId", new { breachId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) is null;
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM breach_affected_handles WHERE breach_id = @breachId", new { breachId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await database.Dialect.InsertAffectedHandlesAsync(connection, transaction, breachId, handles, cancellationToken).ConfigureAwait(false);
         var added = 0;
         await foreach (var batch in messages.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            added += await database.Dialect.InsertInboxMessagesAsync(connection, transaction, batch, cancellationToken).ConfigureAwait(false);
+            added += await database.Dialect.InsertInboxMessagesAsync(connection, transaction, batch, firstAssessment, cancellationToken).ConfigureAwait(false);
         }
         await connection.ExecuteAsync(new CommandDefinition(
             """

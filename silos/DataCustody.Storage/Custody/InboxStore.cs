@@ -13,7 +13,7 @@ public sealed class InboxStore(Database database)
     {
         await using var connection = await database.OpenAsync().ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        await database.Dialect.InsertInboxMessagesAsync(connection, transaction, [message], CancellationToken.None).ConfigureAwait(false);
+        await database.Dialect.InsertInboxMessagesAsync(connection, transaction, [message], allNew: false, CancellationToken.None).ConfigureAwait(false);
         await transaction.CommitAsync().ConfigureAwait(false);
     }
 

@@ -37,8 +37,12 @@ public abstract class SqlDialect
     /// <summary>Writes Merkle nodes in bulk inside <paramref name="transaction"/>.</summary>
     public abstract Task InsertNodesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LedgerNodeRow> nodes, CancellationToken cancellationToken);
 
-    /// <summary>Stores inbox messages inside <paramref name="transaction"/>, skipping ids stored already; returns how many were new.</summary>
-    public abstract Task<int> InsertInboxMessagesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<InboxStore.Message> messages, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores inbox messages inside <paramref name="transaction"/>, skipping ids stored already; returns how many were new.
+    /// With <paramref name="allNew"/> the caller knows that no id is stored yet, and the database's bulk path is taken.
+    /// </summary>
+    public abstract Task<int> InsertInboxMessagesAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<InboxStore.Message> messages, bool allNew, CancellationToken cancellationToken);
 
     /// <summary>Writes a breach's affected handles in bulk inside <paramref name="transaction"/>.</summary>
     public abstract Task InsertAffectedHandlesAsync(DbConnection connection, DbTransaction transaction, string breachId, IReadOnlyList<AffectedHandleRow> handles, CancellationToken cancellationToken);

@@ -8,6 +8,9 @@ namespace DataCustody.Storage.Dialects;
 /// <summary>SQLite in WAL mode with full synchronisation: a commit is on disk when it returns.</summary>
 public sealed class SqliteDialect : SqlDialect
 {
+    private const string InsertInboxMessage =
+        "INSERT INTO inbox (message_id, person_id, created_at_ms, kind, title, body, entry_index) VALUES (@MessageId, @PersonId, @CreatedAtMs, @Kind, @Title, @Body, @EntryIndex)";
+
     /// <inheritdoc />
     public override string Name => "sqlite";
 
@@ -45,7 +48,8 @@ public sealed class SqliteDialect : SqlDialect
     }
 
     /// <inheritdoc />
-    public override async Task<int> InsertInboxMessagesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<InboxStore.Message> messages, CancellationToken cancellationToken)
+    public override async Task<int> InsertInboxMessagesAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<InboxStore.Message> messages, bool allNew, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
         // In process, a row costs no round trip: one prepared statement run per message. Message ids are random,
@@ -58,16 +62,11 @@ public sealed class SqliteDialect : SqlDialect
             await cache.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         using var commands = new ReusedCommands(connection, transaction);
+        var insert = allNew ? InsertInboxMessage : InsertInboxMessage + " ON CONFLICT (message_id) DO NOTHING";
         var added = 0;
         foreach (var message in messages)
         {
-            added += await commands.ExecuteAsync(
-                """
-                INSERT INTO inbox (message_id, person_id, created_at_ms, kind, title, body, entry_index)
-                VALUES (@MessageId, @PersonId, @CreatedAtMs, @Kind, @Title, @Body, @EntryIndex)
-                ON CONFLICT (message_id) DO NOTHING
-                """,
-                message, cancellationToken).ConfigureAwait(false);
+            added += await commands.ExecuteAsync(insert, message, cancellationToken).ConfigureAwait(false);
         }
         return added;
     }
