@@ -105,17 +105,23 @@ public sealed class ComplianceApiTests(GatewayApiFixture fixture)
     {
         var regulator = await fixture.PersonClientAsync("regina");
         var shop = await fixture.RegisteredProviderAsync("shop");
-        // Two transfers nobody confirms, so the list has at least two pages of one.
+        await fixture.RegisteredProviderAsync("cloud");
+        // Three transfers nobody confirms, so the list has at least three pages of one.
         var handle = (await GrantAsync(await fixture.PersonClientAsync("alice"), "shop")).Id("handle");
-        await TransferAsync(shop, TestProvider.NewId("transfer"), handle, "cloud", null);
-        await TransferAsync(shop, TestProvider.NewId("transfer"), handle, "cloud", null);
+        for (var i = 0; i < 3; i++)
+        {
+            await TransferAsync(shop, TestProvider.NewId("transfer"), handle, "cloud", null);
+        }
 
         using var first = await regulator.GetAsync("api/v1/compliance/unconfirmed-hops?limit=1");
         var body = await first.Content.ReadFromJsonAsync<JsonElement>();
         var next = body.Id("next");
         var link = Assert.Single(first.Headers.GetValues("Link"));
         Assert.Equal($"</api/v1/compliance/unconfirmed-hops?limit=1&after={next}>; rel=\"next\"", link);
-        var second = await regulator.GetFromJsonAsync<JsonElement>($"api/v1/compliance/unconfirmed-hops?limit=1&after={next}");
+        // Query names bind whatever their case: the next link replaces the cursor however the client spelled it.
+        using var secondPage = await regulator.GetAsync($"api/v1/compliance/unconfirmed-hops?limit=1&After={next}");
+        var second = await secondPage.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal($"</api/v1/compliance/unconfirmed-hops?limit=1&after={second.Id("next")}>; rel=\"next\"", Assert.Single(secondPage.Headers.GetValues("Link")));
 
         var firstHop = Assert.Single(body.GetProperty("items").EnumerateArray().ToList()).GetProperty("hopId").GetInt64();
         var secondHop = Assert.Single(second.GetProperty("items").EnumerateArray().ToList()).GetProperty("hopId").GetInt64();

@@ -14,7 +14,7 @@ internal static class PageLinks
         }
         var request = http.Request;
         var query = request.Query
-            .Where(q => q.Key != "after")
+            .Where(q => !string.Equals(q.Key, "after", StringComparison.OrdinalIgnoreCase))
             .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
             .Append(KeyValuePair.Create("after", (string?)next));
         http.Response.Headers.Link = $"<{QueryHelpers.AddQueryString(request.PathBase + request.Path, query)}>; rel=\"next\"";
