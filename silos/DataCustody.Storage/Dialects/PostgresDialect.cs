@@ -67,27 +67,6 @@ public sealed class PostgresDialect : SqlDialect
     }
 
     /// <inheritdoc />
-    public override async Task InsertAffectedHandlesAsync(DbConnection connection, DbTransaction transaction, string breachId, IReadOnlyList<AffectedHandleRow> handles, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(handles);
-        // A breach at a large holder lists a hundred thousand handles and more: COPY is PostgreSQL's bulk path,
-        // and the rows are new (the breach's earlier list is deleted first), so no conflict is to be skipped.
-        await using var import = await ((NpgsqlConnection)connection)
-            .BeginBinaryImportAsync("COPY breach_affected_handles (breach_id, holder, role, handle, categories) FROM STDIN (FORMAT BINARY)", cancellationToken)
-            .ConfigureAwait(false);
-        foreach (var row in handles)
-        {
-            await import.StartRowAsync(cancellationToken).ConfigureAwait(false);
-            await import.WriteAsync(breachId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await import.WriteAsync(row.Holder, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await import.WriteAsync(row.Role, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await import.WriteAsync(row.Handle, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await import.WriteAsync(row.Categories, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        }
-        await import.CompleteAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
     public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
     /// <inheritdoc />

@@ -44,9 +44,6 @@ public abstract class SqlDialect
     public abstract Task<int> InsertInboxMessagesAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<InboxStore.Message> messages, bool allNew, CancellationToken cancellationToken);
 
-    /// <summary>Writes a breach's affected handles in bulk inside <paramref name="transaction"/>.</summary>
-    public abstract Task InsertAffectedHandlesAsync(DbConnection connection, DbTransaction transaction, string breachId, IReadOnlyList<AffectedHandleRow> handles, CancellationToken cancellationToken);
-
     /// <summary>
     /// A condition that <paramref name="column"/> is one of the values of the list parameter
     /// <paramref name="parameter"/>: Dapper expands lists for SQLite but passes arrays to PostgreSQL.

@@ -72,19 +72,6 @@ public sealed class SqliteDialect : SqlDialect
     }
 
     /// <inheritdoc />
-    public override async Task InsertAffectedHandlesAsync(DbConnection connection, DbTransaction transaction, string breachId, IReadOnlyList<AffectedHandleRow> handles, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(handles);
-        using var commands = new ReusedCommands(connection, transaction);
-        foreach (var row in handles)
-        {
-            await commands.ExecuteAsync(
-                "INSERT INTO breach_affected_handles (breach_id, holder, role, handle, categories) VALUES (@BreachId, @Holder, @Role, @Handle, @Categories)",
-                new { BreachId = breachId, row.Holder, row.Role, row.Handle, row.Categories }, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <inheritdoc />
     public override string InList(string column, string parameter) => $"{column} IN @{parameter}";
 
     /// <inheritdoc />
