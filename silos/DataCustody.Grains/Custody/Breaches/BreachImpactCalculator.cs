@@ -46,13 +46,18 @@ public sealed class BreachImpactCalculator(BreachImpactQuery query, CustodyQueri
             }
         }
 
+        // A large holder's hops name few distinct sets of categories: each set is parsed and filtered once.
+        var involvedOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         await foreach (var hop in query.PassedOnAsync(holder, untilMs, cancellationToken).ConfigureAwait(false))
         {
             if (!tally.IsAffected(hop.SenderHandle))
             {
                 continue;
             }
-            var categories = EntryProjection.ReadArray(hop.Categories).Where(involves.Matches).ToList();
+            if (!involvedOf.TryGetValue(hop.Categories, out var categories))
+            {
+                involvedOf[hop.Categories] = categories = [.. EntryProjection.ReadArray(hop.Categories).Where(involves.Matches)];
+            }
             if (categories.Count == 0)
             {
                 continue;
