@@ -121,11 +121,11 @@ internal sealed class BreachGrain(
         // the report is durable, so every message can point at it; a message already sent for this breach (an earlier
         // assessment) is not sent again.
         var breachId = BreachId;
-        var handles = Task.Run(() => AffectedHandles.Of(holder, impact));
+        var handles = OnOwnThread(() => AffectedHandles.Of(holder, impact));
         var title = BreachNotice.Title(impact.Names.GetValueOrDefault(holder, holder));
         var createdAtMs = now.ToUnixTimeMilliseconds();
         var written = Channel.CreateUnbounded<List<InboxStore.Message>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        _ = Task.Run(() => WriteNotices(written.Writer, reached, person => new InboxStore.Message(
+        _ = OnOwnThread(() => WriteNotices(written.Writer, reached, person => new InboxStore.Message(
             MessageId(breachId, person.PersonId!), person.PersonId!, createdAtMs, BreachNotice.Kind, title,
             BreachNotice.Body(breachId, details, holder, impact, person), null)));
         var report = (await appended)[0];
@@ -134,6 +134,14 @@ internal sealed class BreachGrain(
             written.Reader.ReadAllAsync().Select(batch => (IReadOnlyList<InboxStore.Message>)batch.ConvertAll(m => m with { EntryIndex = report.Index })));
         return _model.View(breachId);
     }
+
+    // Seconds of work at a large holder: on a thread of its own, because on a thread-pool thread it would hold back
+    // the append's and the database's continuations (a two-core machine has two such threads to begin with).
+    private static Task<T> OnOwnThread<T>(Func<T> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private static Task OnOwnThread(Action work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     // Completes the channel however writing ends, so the reader always finishes: with every batch, or with the failure.
     private static void WriteNotices(ChannelWriter<List<InboxStore.Message>> notices, IEnumerable<AffectedPerson> reached, Func<AffectedPerson, InboxStore.Message> notice)
