@@ -53,6 +53,6 @@ public static class AffectedHandles
         Holder = holder,
         Role = role,
         Handle = handle,
-        Categories = string.Join(' ', categories.Distinct().Order(StringComparer.Ordinal)),
+        Categories = string.Join(' ', CategoryOrder.Of(categories)),
     };
 }
