@@ -21,9 +21,11 @@ public sealed class BreachImpactCalculator(BreachImpactQuery query, CustodyQueri
         var profiles = await HolderProfilesAsync(holder).ConfigureAwait(false);
         var involves = new CategoryFilter(details.Categories);
 
-        // Read beside the copies, on connections of their own: the report waits for the slowest of the three, not their sum.
-        var personOf = withPeople ? query.PeopleAtAsync(holder, cancellationToken) : null;
-        var senderHandles = withPeople ? query.SenderHandlesToAsync(holder, cancellationToken) : null;
+        // Read beside the copies, on connections and threads of their own (SQLite's reads complete before they return):
+        // the report waits for the slowest of these, not their sum.
+        var passedOn = Task.Run(() => query.PassedOnAsync(holder, untilMs, cancellationToken).ToListAsync(cancellationToken).AsTask(), cancellationToken);
+        var personOf = withPeople ? Task.Run(() => query.PeopleAtAsync(holder, cancellationToken), cancellationToken) : null;
+        var senderHandles = withPeople ? Task.Run(() => query.SenderHandlesToAsync(holder, cancellationToken), cancellationToken) : null;
 
         var tally = new ImpactTally();
         var people = new Dictionary<string, PersonCopies>(StringComparer.Ordinal);
@@ -48,7 +50,7 @@ public sealed class BreachImpactCalculator(BreachImpactQuery query, CustodyQueri
 
         // A large holder's hops name few distinct sets of categories: each set is parsed and filtered once.
         var involvedOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        await foreach (var hop in query.PassedOnAsync(holder, untilMs, cancellationToken).ConfigureAwait(false))
+        foreach (var hop in await passedOn.ConfigureAwait(false))
         {
             if (!tally.IsAffected(hop.SenderHandle))
             {
