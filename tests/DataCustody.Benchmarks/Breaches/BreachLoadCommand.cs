@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using Dapper;
 using DataCustody.Benchmarks.Generation;
 using DataCustody.Benchmarks.Ledger;
@@ -62,13 +63,21 @@ internal static class BreachLoadCommand
             output.WriteLine(Invariant(
                 $"  impact summary: median {summary.Median * 1000:0} ms, max {summary.Max * 1000:0} ms over {options.Runs} runs ({figures.People:N0} people, {figures.Upstream.Count} upstream, {figures.Downstream.Count} downstream rows); baseline (stream the holder's rows) median {baseline.Median * 1000:0} ms; ratio {summary.Median / baseline.Median:0.0}"));
 
+            // A server that has assessed a breach before has the report's code compiled: a first-week breach at the
+            // same holder goes first, so the timed report measures the work rather than the JIT. Its messages are
+            // about another breach, so the timed one still tells every affected person.
+            var warmUp = grains.GetGrain<IBreachGrain>(CustodyIds.Breach());
+            await warmUp.File(holder, details with { WindowUntil = census.FirstAcquired.AddDays(7) });
+            var warmedUp = (await warmUp.Assess()).Assessment!.Assessment.Notified;
+            await JitSettledAsync(cancellationToken);
+
             var started = Stopwatch.GetTimestamp();
             var assessed = await breach.Assess();
             var assessment = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var affected = await silo.Services.GetRequiredService<BreachNotificationStore>().AffectedHandlesAsync(assessed.BreachId, cancellationToken);
             var report = Stopwatch.GetElapsedTime(started).TotalSeconds;
             output.WriteLine(Invariant(
-                $"  full report (logged assessment, {assessed.Assessment!.Assessment.Notified:N0} people notified, upstream reviews, affected list of {affected!.Value.Handles.Count:N0} handles as stored with the messages, read back): {report:0.00} s, of which the assessment {assessment:0.00} s; ratio to baseline {report / baseline.Median:0.0}"));
+                $"  full report (logged assessment, {assessed.Assessment!.Assessment.Notified:N0} people notified, upstream reviews, affected list of {affected!.Value.Handles.Count:N0} handles as stored with the messages, read back; after a warm-up report on a first-week breach telling {warmedUp:N0}): {report:0.00} s, of which the assessment {assessment:0.00} s; ratio to baseline {report / baseline.Median:0.0}"));
 
             using var process = Process.GetCurrentProcess();
             var peak = process.PeakWorkingSet64;
@@ -96,6 +105,24 @@ internal static class BreachLoadCommand
             cancellationToken: cancellationToken));
         while (await reader.ReadAsync(cancellationToken))
         {
+        }
+    }
+
+    // Tiered compilation recompiles the warm-up's hot methods in the background for a while after it: waiting until
+    // the count of compiled methods stands still keeps the compiler out of the timed report, as on a server that has
+    // been up a while.
+    private static async Task JitSettledAsync(CancellationToken cancellationToken)
+    {
+        var compiled = JitInfo.GetCompiledMethodCount();
+        for (var poll = 0; poll < 40; poll++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            var now = JitInfo.GetCompiledMethodCount();
+            if (now == compiled)
+            {
+                return;
+            }
+            compiled = now;
         }
     }
 
