@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using Dapper;
 
@@ -49,7 +48,7 @@ public sealed class BreachNotificationStore(Database database)
 
     // Written value by value: the serializer's converters and an array per row cost several times more at the
     // hundreds of thousands of rows of a large holder's breach.
-    private static string Document(IReadOnlyList<AffectedHandleRow> handles)
+    private static byte[] Document(IReadOnlyList<AffectedHandleRow> handles)
     {
         var buffer = new ArrayBufferWriter<byte>(handles.Count * 96 + 2);
         using (var json = new Utf8JsonWriter(buffer))
@@ -66,7 +65,7 @@ public sealed class BreachNotificationStore(Database database)
             }
             json.WriteEndArray();
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>
@@ -83,7 +82,7 @@ public sealed class BreachNotificationStore(Database database)
         {
             return null;
         }
-        // Read as the UTF-8 both databases keep it in, and parsed from that: no copy of the whole list as text.
+        // Parsed from the UTF-8 it is stored as: no copy of the whole list as text.
         return (reader.GetInt64(0), Rows(reader.GetFieldValue<byte[]>(1)));
     }
 
