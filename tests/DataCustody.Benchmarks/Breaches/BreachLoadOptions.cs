@@ -5,7 +5,7 @@ namespace DataCustody.Benchmarks.Breaches;
 /// <summary>Which generated database to measure, and how often.</summary>
 /// <param name="DataFolder">The data folder <c>generate</c> wrote (its <c>custody.db</c> and the broker's keys).</param>
 /// <param name="PostgresConnection">The PostgreSQL database <c>generate</c> wrote into, instead of the SQLite file.</param>
-/// <param name="Runs">How many times the impact summary is computed after a warm-up run.</param>
+/// <param name="Runs">How many times the impact summary and the full report are timed after a warm-up run.</param>
 internal sealed record BreachLoadOptions(string DataFolder, string? PostgresConnection, int Runs)
 {
     public const string Usage =
