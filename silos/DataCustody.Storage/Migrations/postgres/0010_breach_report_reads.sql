@@ -4,8 +4,7 @@
 DROP INDEX hops_by_recipient_time;
 CREATE INDEX hops_by_recipient_time ON hops (recipient, received_at_ms, hop_id) INCLUDE (sender_handle);
 
--- An affected list is megabytes of JSON, written and read whole: kept as its UTF-8 bytes, it is neither
--- transcoded nor validated as text on the way in and out, and compressing it would cost more time than the
--- space it saves.
+-- An affected list is megabytes of JSON, written and read whole: the store keeps it deflated, as bytes the
+-- database neither validates as text nor tries to compress again.
 ALTER TABLE breach_notifications ALTER COLUMN affected_handles TYPE BYTEA USING convert_to(affected_handles, 'UTF8');
 ALTER TABLE breach_notifications ALTER COLUMN affected_handles SET STORAGE EXTERNAL;

@@ -4,8 +4,7 @@
 DROP INDEX hops_by_recipient_time;
 CREATE INDEX hops_by_recipient_time ON hops (recipient, received_at_ms, hop_id, sender_handle);
 
--- An affected list is megabytes of JSON, written and read whole: kept as its UTF-8 bytes, it is not
--- transcoded to and from text on the way in and out.
+-- An affected list is megabytes of JSON, written and read whole: the store keeps it deflated, as bytes.
 CREATE TABLE breach_notifications_utf8 (
     breach_id TEXT PRIMARY KEY,
     assessment_index INTEGER NOT NULL,
