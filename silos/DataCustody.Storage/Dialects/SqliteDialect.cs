@@ -21,8 +21,10 @@ public sealed class SqliteDialect : SqlDialect
     public override async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        // WAL lets readers run beside the one writer; FULL makes every commit durable.
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+        // WAL lets readers run beside the one writer; FULL makes every commit durable. A pooled connection keeps
+        // its cache: one a bulk insert of messages enlarged comes back with SQLite's default size, so the pool
+        // does not hold 64 MB for every connection a breach's messages ever went through.
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-2000;";
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
