@@ -79,7 +79,7 @@ internal static class BreachLoadCommand
             var timed = reports.Skip(1).OrderBy(r => r.Seconds).ToList();
             var report = timed[timed.Count / 2];
             output.WriteLine(Invariant(
-                $"  full report (logged assessment, {report.Notified:N0} people notified, upstream reviews, affected list of {report.Handles:N0} handles as stored with the messages, read back): median {report.Seconds:0.00} s (of which the assessment {report.AssessmentSeconds:0.00} s), max {timed[^1].Seconds:0.00} s over {options.Runs} runs after a warm-up run; ratio to baseline {report.Seconds / baseline.Median:0.0}"));
+                $"  full report (logged assessment, {report.Notified:N0} people notified, upstream reviews, affected list of {report.Handles:N0} handles as stored with the messages, read back): median {report.Seconds:0.00} s (of which the assessment {report.AssessmentSeconds:0.00} s), max {timed[^1].Seconds:0.00} s over {options.Runs} runs after a warm-up run of {reports[0].Seconds:0.00} s; ratio to baseline {report.Seconds / baseline.Median:0.0}"));
 
             using var process = Process.GetCurrentProcess();
             var peak = process.PeakWorkingSet64;
