@@ -13,15 +13,18 @@ public sealed class BreachNotificationStore(Database database)
     /// <summary>
     /// Stores, in one transaction, the messages as they arrive in batches and the affected handles of the assessment
     /// at <paramref name="assessmentIndex"/> in place of the breach's earlier list. A message whose id is stored
-    /// already is left as it is, so assessing a breach again tells nobody twice. Returns how many messages were new.
+    /// already is left as it is, so assessing a breach again tells nobody twice. The affected handles may still be in
+    /// the making when the messages begin to arrive; if making them fails, nothing is stored. Returns how many
+    /// messages were new.
     /// </summary>
     public async Task<int> StoreAsync(
-        string breachId, long assessmentIndex, IReadOnlyList<AffectedHandleRow> handles, IAsyncEnumerable<IReadOnlyList<InboxStore.Message>> messages, CancellationToken cancellationToken = default)
+        string breachId, long assessmentIndex, Task<IReadOnlyList<AffectedHandleRow>> handles, IAsyncEnumerable<IReadOnlyList<InboxStore.Message>> messages, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(handles);
         ArgumentNullException.ThrowIfNull(messages);
-        // Written beside the messages' inserts: at a large holder's breach each takes the better part of a second.
-        var affectedHandles = Task.Run(() => Document(handles), cancellationToken);
+        // Written beside the messages' inserts, as soon as the list is made: at a large holder's breach each takes the
+        // better part of a second.
+        var affectedHandles = Task.Run(async () => Document(await handles.ConfigureAwait(false)), cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // The messages commit with this breach's row below: without the row no message about the breach was ever

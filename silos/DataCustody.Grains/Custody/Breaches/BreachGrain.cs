@@ -22,6 +22,7 @@ internal sealed class BreachGrain(
     // Messages written and stored per batch: small enough that storing starts soon, large enough that a
     // batch is one statement worth sending to PostgreSQL.
     private const int NoticeBatch = 2_000;
+    private const int NoticeBatchesAhead = 4;
 
     private readonly BreachModel _model = new();
 
@@ -116,22 +117,32 @@ internal sealed class BreachGrain(
         var appended = CommitAsync(entries);
 
         // Neither the messages' text nor the affected handles depend on where the report lands in the log: they are
-        // made while the report is appended, the messages on one thread, batch by batch, while earlier batches are
-        // stored (one thread, so that the append and the storing are not queued behind it). They are stored only once
-        // the report is durable, so every message can point at it; a message already sent for this breach (an earlier
-        // assessment) is not sent again.
+        // made while the report is appended, the handles on a thread of their own, the messages batch by batch by one
+        // writer at most a few batches ahead of the storing, so a large breach's messages are not all held at once.
+        // They are stored only once the report is durable, so every message can point at it, and the storing begins
+        // then, with the affected handles joining when they are ready; a message already sent for this breach (an
+        // earlier assessment) is not sent again.
         var breachId = BreachId;
         var handles = OnOwnThread(() => AffectedHandles.Of(holder, impact));
         var title = BreachNotice.Title(impact.Names.GetValueOrDefault(holder, holder));
         var createdAtMs = now.ToUnixTimeMilliseconds();
-        var written = Channel.CreateUnbounded<List<InboxStore.Message>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        _ = OnOwnThread(() => WriteNotices(written.Writer, reached, person => new InboxStore.Message(
+        var written = Channel.CreateBounded<List<InboxStore.Message>>(new BoundedChannelOptions(NoticeBatchesAhead) { SingleReader = true, SingleWriter = true });
+        var storingEnded = new CancellationTokenSource();
+        _ = Task.Run(() => WriteNoticesAsync(written.Writer, reached, person => new InboxStore.Message(
             MessageId(breachId, person.PersonId!), person.PersonId!, createdAtMs, BreachNotice.Kind, title,
-            BreachNotice.Body(breachId, details, holder, impact, person), null)));
-        var report = (await appended)[0];
-        await notifications.StoreAsync(
-            breachId, report.Index, await handles,
-            written.Reader.ReadAllAsync().Select(batch => (IReadOnlyList<InboxStore.Message>)batch.ConvertAll(m => m with { EntryIndex = report.Index })));
+            BreachNotice.Body(breachId, details, holder, impact, person), null), storingEnded.Token));
+        try
+        {
+            var report = (await appended)[0];
+            await notifications.StoreAsync(
+                breachId, report.Index, handles,
+                written.Reader.ReadAllAsync().Select(batch => (IReadOnlyList<InboxStore.Message>)batch.ConvertAll(m => m with { EntryIndex = report.Index })));
+        }
+        finally
+        {
+            // A writer waiting for room the storing will never make again stops.
+            await storingEnded.CancelAsync();
+        }
         return _model.View(breachId);
     }
 
@@ -140,17 +151,15 @@ internal sealed class BreachGrain(
     private static Task<T> OnOwnThread<T>(Func<T> work) =>
         Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    private static Task OnOwnThread(Action work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
     // Completes the channel however writing ends, so the reader always finishes: with every batch, or with the failure.
-    private static void WriteNotices(ChannelWriter<List<InboxStore.Message>> notices, IEnumerable<AffectedPerson> reached, Func<AffectedPerson, InboxStore.Message> notice)
+    private static async Task WriteNoticesAsync(
+        ChannelWriter<List<InboxStore.Message>> notices, IEnumerable<AffectedPerson> reached, Func<AffectedPerson, InboxStore.Message> notice, CancellationToken storingEnded)
     {
         try
         {
             foreach (var batch in reached.Chunk(NoticeBatch))
             {
-                notices.TryWrite([.. batch.Select(notice)]);
+                await notices.WriteAsync([.. batch.Select(notice)], storingEnded);
             }
             notices.Complete();
         }
