@@ -23,6 +23,8 @@ internal sealed class CitizenGrain(
     private readonly Dictionary<string, ConsentTerms> _terms = new(StringComparer.Ordinal);
     // Orleans resolves a grain interface by reflection on every GetGrain; a person deals with few providers.
     private readonly Dictionary<string, IProviderGrain> _providers = new(StringComparer.Ordinal);
+    // A provider never leaves the register once on it.
+    private readonly HashSet<string> _registeredProviders = new(StringComparer.Ordinal);
     private PersonModel _model = new();
     private byte[] _secret = [];
 
@@ -122,13 +124,21 @@ internal sealed class CitizenGrain(
         {
             throw new ArgumentException($"Handle {question.Handle} is not {question.Sender}'s handle of this person.", nameof(question));
         }
-        var recipient = await Provider(question.Recipient).GetStanding();
-        if (!recipient.Registered)
+        // Asking the recipient's grain is a round trip while this person's other calls wait: done
+        // only when its registration is not known yet or its declared level may decide the answer.
+        var recipientLevel = 0;
+        if (!_registeredProviders.Contains(question.Recipient) || ConsentRules.MayDependOnRecipientLevel(Candidates(), question.Sender, question.Recipient))
         {
-            return new TransferDecision(false, null, [$"{question.Recipient} is not a registered provider"]);
+            var recipient = await Provider(question.Recipient).GetStanding();
+            if (!recipient.Registered)
+            {
+                return new TransferDecision(false, null, [$"{question.Recipient} is not a registered provider"]);
+            }
+            _registeredProviders.Add(question.Recipient);
+            recipientLevel = recipient.Level;
         }
         var (consentId, reasons) = ConsentRules.ForTransfer(
-            Candidates(), question.Sender, question.Recipient, recipient.Level, question.TermsSha256, question.Categories, question.Purposes, writer.Now);
+            Candidates(), question.Sender, question.Recipient, recipientLevel, question.TermsSha256, question.Categories, question.Purposes, writer.Now);
         return new TransferDecision(consentId is not null, consentId, reasons);
     }
 

@@ -15,7 +15,7 @@ public static class ConsentRules
 
     /// <summary>The consent that allows holding the categories for the purposes, or the reasons none does.</summary>
     public static (string? ConsentId, IReadOnlyList<string> Reasons) ForUse(
-        IEnumerable<Candidate> consents, string holder, IReadOnlyCollection<string> categories, IReadOnlyCollection<string> purposes, DateTimeOffset now)
+        IEnumerable<Candidate> consents, string holder, IReadOnlyList<string> categories, IReadOnlyList<string> purposes, DateTimeOffset now)
     {
         var reasons = new List<string>();
         foreach (var consent in InForce(consents, holder, now, reasons))
@@ -37,7 +37,7 @@ public static class ConsentRules
     /// </summary>
     public static (string? ConsentId, IReadOnlyList<string> Reasons) ForTransfer(
         IEnumerable<Candidate> consents, string sender, string recipient, int recipientLevel, string? termsSha256,
-        IReadOnlyCollection<string> categories, IReadOnlyCollection<string> purposes, DateTimeOffset now)
+        IReadOnlyList<string> categories, IReadOnlyList<string> purposes, DateTimeOffset now)
     {
         var reasons = new List<string>();
         foreach (var consent in InForce(consents, sender, now, reasons))
@@ -78,12 +78,44 @@ public static class ConsentRules
         return (null, reasons);
     }
 
+    /// <summary>
+    /// Whether <see cref="ForTransfer"/> may read the recipient's declared level: some consent
+    /// given to <paramref name="sender"/> lets data go to recipients it does not name if they
+    /// declare a minimum level. When not, the level can be left unknown.
+    /// </summary>
+    public static bool MayDependOnRecipientLevel(IEnumerable<Candidate> consents, string sender, string recipient)
+    {
+        foreach (var consent in consents)
+        {
+            var onward = consent.Terms.OnwardTransfer;
+            if (consent.Row.Holder == sender && onward.Allowed && onward.MinimumLevel is not null && !onward.Recipients.Contains(recipient))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The holder's consents in force, oldest first; each one passed over adds the reason it does
+    // not count. Loops, not LINQ: this runs on every transfer check.
     private static IEnumerable<Candidate> InForce(IEnumerable<Candidate> consents, string holder, DateTimeOffset now, List<string> reasons)
     {
-        var any = false;
-        foreach (var consent in consents.Where(c => c.Row.Holder == holder).OrderBy(c => c.Row.GrantedIndex))
+        var ofHolder = new List<Candidate>();
+        foreach (var consent in consents)
         {
-            any = true;
+            if (consent.Row.Holder == holder)
+            {
+                ofHolder.Add(consent);
+            }
+        }
+        if (ofHolder.Count == 0)
+        {
+            reasons.Add($"the person gave {holder} no consent");
+            yield break;
+        }
+        ofHolder.Sort(OldestFirst);
+        foreach (var consent in ofHolder)
+        {
             if (consent.Row.Status != "active")
             {
                 reasons.Add($"consent {consent.Row.ConsentId} was {consent.Row.Status}");
@@ -97,24 +129,47 @@ public static class ConsentRules
                 yield return consent;
             }
         }
-        if (!any)
-        {
-            reasons.Add($"the person gave {holder} no consent");
-        }
     }
 
-    private static string? Uncovered(ConsentTerms terms, IReadOnlyCollection<string> categories, IReadOnlyCollection<string> purposes)
+    private static readonly Comparison<Candidate> OldestFirst = (a, b) => a.Row.GrantedIndex.CompareTo(b.Row.GrantedIndex);
+
+    private static string? Uncovered(ConsentTerms terms, IReadOnlyList<string> categories, IReadOnlyList<string> purposes)
     {
-        var categoriesMissing = categories.Where(c => !terms.Categories.Any(g => FideslangTaxonomy.Covers(g, c))).ToList();
-        var purposesMissing = purposes.Where(p => !terms.Purposes.Any(g => FideslangTaxonomy.Covers(g, p))).ToList();
-        if (categoriesMissing.Count == 0 && purposesMissing.Count == 0)
+        var categoriesMissing = NotCovered(categories, terms.Categories);
+        var purposesMissing = NotCovered(purposes, terms.Purposes);
+        if (categoriesMissing is null && purposesMissing is null)
         {
             return null;
         }
         return string.Join(" and ", new[]
         {
-            categoriesMissing.Count > 0 ? "categories " + string.Join(", ", categoriesMissing) : null,
-            purposesMissing.Count > 0 ? "purposes " + string.Join(", ", purposesMissing) : null,
+            categoriesMissing is not null ? "categories " + string.Join(", ", categoriesMissing) : null,
+            purposesMissing is not null ? "purposes " + string.Join(", ", purposesMissing) : null,
         }.Where(part => part is not null));
+    }
+
+    private static List<string>? NotCovered(IReadOnlyList<string> keys, EquatableArray<string> granted)
+    {
+        List<string>? missing = null;
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (!AnyCovers(granted, keys[i]))
+            {
+                (missing ??= []).Add(keys[i]);
+            }
+        }
+        return missing;
+    }
+
+    private static bool AnyCovers(EquatableArray<string> granted, string key)
+    {
+        for (var i = 0; i < granted.Count; i++)
+        {
+            if (FideslangTaxonomy.Covers(granted[i], key))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -26,6 +26,8 @@ internal sealed class ProviderGrain(
     private readonly Dictionary<string, InFlight> _inFlight = new(StringComparer.Ordinal);
     // A handle never changes owner while it exists, so lookups can be remembered.
     private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
+    // Orleans resolves a grain interface by reflection on every GetGrain, and every transfer check goes to a person.
+    private readonly Dictionary<string, ICitizenGrain> _citizens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TermsVersion> _termsVersions = new(StringComparer.Ordinal);
     private ProviderModel _model = new();
 
@@ -188,7 +190,7 @@ internal sealed class ProviderGrain(
     {
         RequireRegistered();
         var person = await OwnerAsync(handle) ?? throw new ArgumentException($"{handle} is not a handle of {ProviderId}.", nameof(handle));
-        return await GrainFactory.GetGrain<ICitizenGrain>(person).RequestConsent(ProviderId, terms);
+        return await Citizen(person).RequestConsent(ProviderId, terms);
     }
 
     public async Task<TransferDecision> CheckTransfer(TransferQuestion question)
@@ -199,7 +201,7 @@ internal sealed class ProviderGrain(
             throw new ArgumentException($"{ProviderId} can only ask about its own transfers.", nameof(question));
         }
         var person = await OwnerAsync(question.Handle) ?? throw new ArgumentException($"{question.Handle} is not a handle of {ProviderId}.", nameof(question));
-        return await GrainFactory.GetGrain<ICitizenGrain>(person).CheckTransfer(question);
+        return await Citizen(person).CheckTransfer(question);
     }
 
     private async Task RecordAcceptedAsync(List<(int Slot, SubmittedStatement Statement, TaskCompletionSource<StatementOutcome> Outcome)> accepted)
@@ -228,7 +230,7 @@ internal sealed class ProviderGrain(
         var profileVersion = _model.Profiles.Count == 0 ? (long?)null : _model.Profiles[^1].Version;
         var people = byPerson.Select(async group =>
         {
-            var outcomes = await GrainFactory.GetGrain<ICitizenGrain>(group.Key).Record([.. group.Value.Select(g => g.Statement)], profileVersion);
+            var outcomes = await Citizen(group.Key).Record([.. group.Value.Select(g => g.Statement)], profileVersion);
             for (var i = 0; i < outcomes.Count; i++)
             {
                 group.Value[i].Outcome.TrySetResult(outcomes[i]);
@@ -352,6 +354,16 @@ internal sealed class ProviderGrain(
         }
         var entry = await ledger.ReadEntriesAsync(index, 1);
         return StatementOutcome.Repeated(statementId, index, entry[0].LeafHash);
+    }
+
+    private ICitizenGrain Citizen(string personId)
+    {
+        if (!_citizens.TryGetValue(personId, out var citizen))
+        {
+            citizen = GrainFactory.GetGrain<ICitizenGrain>(personId);
+            _citizens[personId] = citizen;
+        }
+        return citizen;
     }
 
     private async Task<string?> OwnerAsync(string handle)

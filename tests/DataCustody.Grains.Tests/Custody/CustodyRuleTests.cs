@@ -142,6 +142,37 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
     }
 
     [Fact]
+    public async Task The_transfer_check_reads_the_level_a_recipient_declares_now()
+    {
+        var person = _cluster.Person("p5-level");
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            ["user.contact"], ["essential"], new OnwardTransfer(true, [], 2, []), 30, _shop.Now.AddDays(30)));
+        var question = new TransferQuestion(_shop.Id, consent.Handle, _weak.Id, Contact, Service, _terms);
+
+        var whileWeak = await _shop.Grain.CheckTransfer(question);
+        Assert.Equal(StatementResult.Recorded, (await _weak.DeclareProfileAsync(3, ["JP"])).Result);
+        var afterRaising = await _shop.Grain.CheckTransfer(question);
+
+        Assert.False(whileWeak.Allowed);
+        Assert.Equal((true, consent.ConsentId), (afterRaising.Allowed, afterRaising.ConsentId));
+    }
+
+    [Fact]
+    public async Task A_named_recipient_that_is_not_registered_is_refused()
+    {
+        var person = _cluster.Person("p5-unregistered");
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            ["user.contact"], ["essential"], new OnwardTransfer(true, ["ghost.example", _partner.Id], null, []), 30, _shop.Now.AddDays(30)));
+
+        var toGhost = await _shop.Grain.CheckTransfer(new TransferQuestion(_shop.Id, consent.Handle, "ghost.example", Contact, Service, null));
+        var toPartner = await _shop.Grain.CheckTransfer(new TransferQuestion(_shop.Id, consent.Handle, _partner.Id, Contact, Service, null));
+
+        Assert.False(toGhost.Allowed);
+        Assert.Contains(toGhost.Reasons, r => r.Contains("ghost.example is not a registered provider", StringComparison.Ordinal));
+        Assert.True(toPartner.Allowed);
+    }
+
+    [Fact]
     public async Task A_hop_is_confirmed_only_when_both_sides_have_signed_whichever_comes_first()
     {
         var person = _cluster.Person("p6");
