@@ -15,20 +15,19 @@ internal static class CustodyViewBuilder
             .GroupBy(h => (h.Holder, h.Handle, h.Category))
             .ToDictionary(g => g.Key, g => g.OrderBy(h => h.AcquiredIndex).ToList());
         var openObligations = model.Obligations.Values.Where(o => o.Status != "answered").ToList();
-        // Chains of many copies share their hops; each hop becomes one view object.
-        var hops = new Dictionary<long, HopView>();
+        var steps = new Steps();
 
         var holders = copies
             .GroupBy(c => c.Key.Holder, c => c.Value[^1])
             .OrderBy(g => g.Min(h => h.AcquiredIndex))
-            .Select(g => new HolderView(g.Key, [.. g.OrderBy(h => h.Category, StringComparer.Ordinal).Select(h => Holding(h, model, copies, openObligations, hops, now))]))
+            .Select(g => new HolderView(g.Key, [.. g.OrderBy(h => h.Category, StringComparer.Ordinal).Select(h => Holding(h, model, copies, openObligations, steps, now))]))
             .ToList();
         return new CustodyView(holders);
     }
 
     private static HoldingView Holding(
         HoldingRow latest, PersonModel model, Dictionary<(string, string, string), List<HoldingRow>> copies, List<ObligationRow> openObligations,
-        Dictionary<long, HopView> hops, DateTimeOffset now)
+        Steps steps, DateTimeOffset now)
     {
         var obligations = openObligations
             .Where(o => o.Holder == latest.Holder && o.Handle == latest.Handle && EntryProjection.ReadArray(o.Categories).Contains(latest.Category))
@@ -60,28 +59,20 @@ internal static class CustodyViewBuilder
             status,
             latest.ProfileVersion,
             latest.TermsSha256,
-            Chain(latest, model, copies, hops),
+            Chain(latest, model, copies, steps),
             [.. evidence.Order()]);
     }
 
     /// <summary>The hops from the collecting holder to this copy, in the order the data travelled.</summary>
-    private static IReadOnlyList<HopView> Chain(
-        HoldingRow copy, PersonModel model, Dictionary<(string, string, string), List<HoldingRow>> copies, Dictionary<long, HopView> hops)
+    private static IReadOnlyList<HopView> Chain(HoldingRow copy, PersonModel model, Dictionary<(string, string, string), List<HoldingRow>> copies, Steps steps)
     {
         var chain = new List<HopView>();
         var seen = new HashSet<long>();
         var current = copy;
-        while (current.ViaHop is { } hopId && seen.Add(hopId) && model.Hops.TryGetValue(hopId, out var hop))
+        while (steps.Back(current, model, copies) is { } step && seen.Add(step.View.HopId))
         {
-            if (!hops.TryGetValue(hopId, out var view))
-            {
-                view = View(hop);
-                hops[hopId] = view;
-            }
-            chain.Add(view);
-            // The sender's copy that was passed on: the latest it acquired before the hop.
-            if (hop.SenderHandle is null || !copies.TryGetValue((hop.Sender, hop.SenderHandle, current.Category), out var senderCopies)
-                || LatestBefore(senderCopies, hopId) is not { } source)
+            chain.Add(step.View);
+            if (step.Source is not { } source)
             {
                 break;
             }
@@ -90,6 +81,44 @@ internal static class CustodyViewBuilder
         chain.Reverse();
         return chain;
     }
+
+    /// <summary>
+    /// One step back along a chain: the hop a copy came by and the sender's copy that was passed
+    /// on. The chains of one person's copies run through the same copies again and again (a
+    /// thousand hops among twenty holders), so each step is worked out once per view.
+    /// </summary>
+    private sealed class Steps
+    {
+        private readonly Dictionary<HoldingRow, Step?> _known = new(ReferenceEqualityComparer.Instance);
+        // A hop that carried several categories is one view object in all their chains.
+        private readonly Dictionary<long, HopView> _views = [];
+
+        public Step? Back(HoldingRow copy, PersonModel model, Dictionary<(string, string, string), List<HoldingRow>> copies)
+        {
+            if (_known.TryGetValue(copy, out var known))
+            {
+                return known;
+            }
+            Step? step = null;
+            if (copy.ViaHop is { } hopId && model.Hops.TryGetValue(hopId, out var hop))
+            {
+                // The sender's copy that was passed on: the latest it acquired before the hop.
+                var source = hop.SenderHandle is not null && copies.TryGetValue((hop.Sender, hop.SenderHandle, copy.Category), out var senderCopies)
+                    ? LatestBefore(senderCopies, hopId)
+                    : null;
+                if (!_views.TryGetValue(hopId, out var view))
+                {
+                    view = View(hop);
+                    _views[hopId] = view;
+                }
+                step = new Step(view, source);
+            }
+            _known[copy] = step;
+            return step;
+        }
+    }
+
+    private sealed record Step(HopView View, HoldingRow? Source);
 
     private static HopView View(HopRow hop)
     {
