@@ -24,9 +24,15 @@ internal static class ProcessMemory
     /// <summary>The resident set after a forced full, compacting collection: what the process keeps, not garbage it has yet to collect.</summary>
     public static long WorkingSetAfterFullCollectionMebibytes()
     {
+        CollectFully();
+        return WorkingSetMebibytes();
+    }
+
+    /// <summary>A forced full, compacting collection, finalizers included: what survives it sits in the oldest generation.</summary>
+    public static void CollectFully()
+    {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        return WorkingSetMebibytes();
     }
 }
