@@ -126,8 +126,9 @@ internal sealed class CitizenGrain(
         }
         // Asking the recipient's grain is a round trip while this person's other calls wait: done
         // only when its registration is not known yet or its declared level may decide the answer.
+        var candidates = Candidates().ToList();
         var recipientLevel = 0;
-        if (!_registeredProviders.Contains(question.Recipient) || ConsentRules.MayDependOnRecipientLevel(Candidates(), question.Sender, question.Recipient))
+        if (!_registeredProviders.Contains(question.Recipient) || ConsentRules.MayDependOnRecipientLevel(candidates, question.Sender, question.Recipient))
         {
             var recipient = await Provider(question.Recipient).GetStanding();
             if (!recipient.Registered)
@@ -138,7 +139,7 @@ internal sealed class CitizenGrain(
             recipientLevel = recipient.Level;
         }
         var (consentId, reasons) = ConsentRules.ForTransfer(
-            Candidates(), question.Sender, question.Recipient, recipientLevel, question.TermsSha256, question.Categories, question.Purposes, writer.Now);
+            candidates, question.Sender, question.Recipient, recipientLevel, question.TermsSha256, question.Categories, question.Purposes, writer.Now);
         return new TransferDecision(consentId is not null, consentId, reasons);
     }
 
