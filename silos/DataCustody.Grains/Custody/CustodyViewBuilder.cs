@@ -15,19 +15,18 @@ internal static class CustodyViewBuilder
             .GroupBy(h => (h.Holder, h.Handle, h.Category))
             .ToDictionary(g => g.Key, g => g.OrderBy(h => h.AcquiredIndex).ToList());
         var openObligations = model.Obligations.Values.Where(o => o.Status != "answered").ToList();
-        var steps = new Steps();
+        var steps = new Steps(model, copies);
 
         var holders = copies
             .GroupBy(c => c.Key.Holder, c => c.Value[^1])
             .OrderBy(g => g.Min(h => h.AcquiredIndex))
-            .Select(g => new HolderView(g.Key, [.. g.OrderBy(h => h.Category, StringComparer.Ordinal).Select(h => Holding(h, model, copies, openObligations, steps, now))]))
+            .Select(g => new HolderView(g.Key, [.. g.OrderBy(h => h.Category, StringComparer.Ordinal).Select(h => Holding(h, openObligations, steps, now))]))
             .ToList();
         return new CustodyView(holders);
     }
 
     private static HoldingView Holding(
-        HoldingRow latest, PersonModel model, Dictionary<(string, string, string), List<HoldingRow>> copies, List<ObligationRow> openObligations,
-        Steps steps, DateTimeOffset now)
+        HoldingRow latest, List<ObligationRow> openObligations, Steps steps, DateTimeOffset now)
     {
         var obligations = openObligations
             .Where(o => o.Holder == latest.Holder && o.Handle == latest.Handle && EntryProjection.ReadArray(o.Categories).Contains(latest.Category))
@@ -59,17 +58,17 @@ internal static class CustodyViewBuilder
             status,
             latest.ProfileVersion,
             latest.TermsSha256,
-            Chain(latest, model, copies, steps),
+            Chain(latest, steps),
             [.. evidence.Order()]);
     }
 
     /// <summary>The hops from the collecting holder to this copy, in the order the data travelled.</summary>
-    private static IReadOnlyList<HopView> Chain(HoldingRow copy, PersonModel model, Dictionary<(string, string, string), List<HoldingRow>> copies, Steps steps)
+    private static IReadOnlyList<HopView> Chain(HoldingRow copy, Steps steps)
     {
         var chain = new List<HopView>();
         var seen = new HashSet<long>();
         var current = copy;
-        while (steps.Back(current, model, copies) is { } step && seen.Add(step.View.HopId))
+        while (steps.Back(current) is { } step && seen.Add(step.View.HopId))
         {
             chain.Add(step.View);
             if (step.Source is not { } source)
@@ -87,13 +86,13 @@ internal static class CustodyViewBuilder
     /// on. The chains of one person's copies run through the same copies again and again (a
     /// thousand hops among twenty holders), so each step is worked out once per view.
     /// </summary>
-    private sealed class Steps
+    private sealed class Steps(PersonModel model, Dictionary<(string, string, string), List<HoldingRow>> copies)
     {
         private readonly Dictionary<HoldingRow, Step?> _known = new(ReferenceEqualityComparer.Instance);
         // A hop that carried several categories is one view object in all their chains.
         private readonly Dictionary<long, HopView> _views = [];
 
-        public Step? Back(HoldingRow copy, PersonModel model, Dictionary<(string, string, string), List<HoldingRow>> copies)
+        public Step? Back(HoldingRow copy)
         {
             if (_known.TryGetValue(copy, out var known))
             {
