@@ -37,7 +37,7 @@ internal sealed class CitizenGrain(
             ?? await Task.Run(() => registry.AddAsync(PersonId, RandomNumberGenerator.GetBytes(32), writer.Now.ToUnixTimeMilliseconds()));
         _secret = person.Secret ?? throw new InvalidOperationException($"Person {PersonId} asked to be forgotten.");
         var handles = await registry.HandlesAsync(PersonId);
-        _model = PersonModel.Load(handles, await queries.HandlesAsync([.. handles.Values]));
+        _model = PersonModel.Load(handles, await queries.HandlesAsync(handles));
     }
 
     public async Task<string> GetHandle(string providerId)

@@ -31,20 +31,25 @@ public sealed class CustodyQueries(Database database)
         return new ProviderState(provider, keys.AsList(), profiles.AsList(), terms.AsList());
     }
 
-    public async Task<HandleState> HandlesAsync(IReadOnlyCollection<string> handles)
+    /// <param name="handlesByProvider">The person's handle at each provider.</param>
+    public async Task<HandleState> HandlesAsync(IReadOnlyDictionary<string, string> handlesByProvider)
     {
-        if (handles.Count == 0)
+        ArgumentNullException.ThrowIfNull(handlesByProvider);
+        if (handlesByProvider.Count == 0)
         {
             return new HandleState([], [], [], [], []);
         }
-        var parameters = new { handles = handles.ToArray() };
+        var parameters = new { handles = handlesByProvider.Values.ToArray(), holders = handlesByProvider.Keys.ToArray() };
         var dialect = database.Dialect;
         await using var connection = await database.OpenAsync().ConfigureAwait(false);
         var consents = await connection.QueryAsync<ConsentRow>($"SELECT * FROM consents WHERE {dialect.InList("handle", "handles")} ORDER BY granted_index", parameters).ConfigureAwait(false);
         var requests = await connection.QueryAsync<ConsentRequestRow>($"SELECT * FROM consent_requests WHERE {dialect.InList("handle", "handles")} ORDER BY requested_index", parameters).ConfigureAwait(false);
         var hops = await connection.QueryAsync<HopRow>(
             $"SELECT * FROM hops WHERE {dialect.InList("sender_handle", "handles")} OR {dialect.InList("recipient_handle", "handles")} ORDER BY hop_id", parameters).ConfigureAwait(false);
-        var holdings = await connection.QueryAsync<HoldingRow>($"SELECT * FROM holdings WHERE {dialect.InList("handle", "handles")} ORDER BY acquired_index", parameters).ConfigureAwait(false);
+        // A copy is recorded under its holder's handle, so pairing every holder with every handle finds only the
+        // person's copies, and both lead the primary key.
+        var holdings = await connection.QueryAsync<HoldingRow>(
+            $"SELECT * FROM holdings WHERE {dialect.InList("holder", "holders")} AND {dialect.InList("handle", "handles")} ORDER BY acquired_index", parameters).ConfigureAwait(false);
         var obligations = await connection.QueryAsync<ObligationRow>($"SELECT * FROM obligations WHERE {dialect.InList("handle", "handles")} ORDER BY due_index", parameters).ConfigureAwait(false);
         return new HandleState(consents.AsList(), requests.AsList(), hops.AsList(), holdings.AsList(), obligations.AsList());
     }
