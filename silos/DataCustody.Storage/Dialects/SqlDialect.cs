@@ -24,9 +24,13 @@ public abstract class SqlDialect
 
     /// <summary>
     /// Upkeep after the log's writes, run beside them on a connection of its own so that it never
-    /// delays an append; one at a time, and skipped while the previous one still runs.
+    /// delays an append; one at a time, no more often than <see cref="UpkeepSpacing"/>, and skipped
+    /// while the previous one still runs.
     /// </summary>
     public virtual Task MaintainAfterWritesAsync(Database database) => Task.CompletedTask;
+
+    /// <summary>The least time from the start of one upkeep after writes to the start of the next.</summary>
+    public virtual TimeSpan UpkeepSpacing => TimeSpan.Zero;
 
     /// <summary>Serialises schema migrations across processes, inside the migration transaction.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);

@@ -39,6 +39,15 @@ public sealed class SqliteDialect : SqlDialect
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A checkpoint copies every page the WAL holds to the database file. Appends write the same projection
+    /// pages again and again (index pages are shared by many rows); a checkpoint after every append copied
+    /// each of those pages once per append. Once a second, the custody load writes 9-10 KB per statement
+    /// instead of 12-16 KB, at the same rate.
+    /// </remarks>
+    public override TimeSpan UpkeepSpacing => TimeSpan.FromSeconds(1);
+
+    /// <inheritdoc />
     public override async Task MaintainAfterWritesAsync(Database database)
     {
         ArgumentNullException.ThrowIfNull(database);

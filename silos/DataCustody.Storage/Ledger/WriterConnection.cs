@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace DataCustody.Storage.Ledger;
@@ -16,6 +17,7 @@ internal sealed partial class WriterConnection(Database database, ILogger logger
     private readonly SemaphoreSlim _turn = new(1, 1);
     private DbConnection? _connection;
     private Task _upkeep = Task.CompletedTask;
+    private long _upkeepStarted;
 
     /// <summary>Runs <paramref name="write"/> with the writer's connection, after any write before it.</summary>
     public async Task WriteAsync(Func<DbConnection, Task> write, CancellationToken cancellationToken)
@@ -25,9 +27,10 @@ internal sealed partial class WriterConnection(Database database, ILogger logger
         {
             _connection ??= await OpenAsync(cancellationToken).ConfigureAwait(false);
             await write(_connection).ConfigureAwait(false);
-            if (_upkeep.IsCompleted)
+            if (_upkeep.IsCompleted && Stopwatch.GetElapsedTime(_upkeepStarted) >= database.Dialect.UpkeepSpacing)
             {
                 ReportFailedUpkeep();
+                _upkeepStarted = Stopwatch.GetTimestamp();
                 _upkeep = Task.Run(() => database.Dialect.MaintainAfterWritesAsync(database), CancellationToken.None);
             }
         }
