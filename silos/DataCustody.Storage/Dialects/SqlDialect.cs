@@ -29,6 +29,12 @@ public abstract class SqlDialect
     /// </summary>
     public virtual Task MaintainAfterWritesAsync(Database database) => Task.CompletedTask;
 
+    /// <summary>
+    /// Finishes an upkeep that <see cref="MaintainAfterWritesAsync"/> did beside the writes, on the
+    /// writer's connection between two writes.
+    /// </summary>
+    public virtual Task FinishUpkeepAsync(DbConnection writer) => Task.CompletedTask;
+
     /// <summary>The least time from the start of one upkeep after writes to the start of the next.</summary>
     public virtual TimeSpan UpkeepSpacing => TimeSpan.Zero;
 

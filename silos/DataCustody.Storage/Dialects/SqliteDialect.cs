@@ -48,6 +48,22 @@ public sealed class SqliteDialect : SqlDialect
     public override TimeSpan UpkeepSpacing => TimeSpan.FromSeconds(1);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A checkpoint beside the writer never catches up with it: by the time it ends, more appends are in
+    /// the WAL. SQLite starts the WAL over from its beginning only when a writer finds all of it copied, so
+    /// under a steady load the file grew without end (a gigabyte in ten seconds of the custody load) and
+    /// every commit wrote to newly allocated blocks. Copying the rest between two appends lets the next one
+    /// start the WAL over: statements through the grains went from 8,000-9,500/s to 11,200-11,800/s.
+    /// </remarks>
+    public override async Task FinishUpkeepAsync(DbConnection writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        await using var command = writer.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public override async Task MaintainAfterWritesAsync(Database database)
     {
         ArgumentNullException.ThrowIfNull(database);

@@ -10,7 +10,7 @@ namespace DataCustody.Storage.Ledger;
 /// so a pooled connection per append would re-read the projections' index pages every time; a
 /// connection kept for the writer keeps them warm. A write that fails closes it, and the next
 /// write opens a fresh one. The dialect's upkeep (SQLite's checkpoints) runs after writes, beside
-/// the next ones.
+/// the next ones, and is finished on this connection between two writes.
 /// </summary>
 internal sealed partial class WriterConnection(Database database, ILogger logger) : IAsyncDisposable
 {
@@ -18,6 +18,7 @@ internal sealed partial class WriterConnection(Database database, ILogger logger
     private DbConnection? _connection;
     private Task _upkeep = Task.CompletedTask;
     private long _upkeepStarted;
+    private bool _upkeepFinished = true;
 
     /// <summary>Runs <paramref name="write"/> with the writer's connection, after any write before it.</summary>
     public async Task WriteAsync(Func<DbConnection, Task> write, CancellationToken cancellationToken)
@@ -27,12 +28,7 @@ internal sealed partial class WriterConnection(Database database, ILogger logger
         {
             _connection ??= await OpenAsync(cancellationToken).ConfigureAwait(false);
             await write(_connection).ConfigureAwait(false);
-            if (_upkeep.IsCompleted && Stopwatch.GetElapsedTime(_upkeepStarted) >= database.Dialect.UpkeepSpacing)
-            {
-                ReportFailedUpkeep();
-                _upkeepStarted = Stopwatch.GetTimestamp();
-                _upkeep = Task.Run(() => database.Dialect.MaintainAfterWritesAsync(database), CancellationToken.None);
-            }
+            await UpkeepAsync(_connection).ConfigureAwait(false);
         }
         catch
         {
@@ -57,6 +53,34 @@ internal sealed partial class WriterConnection(Database database, ILogger logger
         finally
         {
             _turn.Release();
+        }
+    }
+
+    private async Task UpkeepAsync(DbConnection connection)
+    {
+        if (!_upkeep.IsCompleted)
+        {
+            return;
+        }
+        if (!_upkeepFinished)
+        {
+            ReportFailedUpkeep();
+            _upkeepFinished = true;
+            try
+            {
+                await database.Dialect.FinishUpkeepAsync(connection).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException)
+            {
+                // The write itself is committed; a WAL left over only grows until the next upkeep.
+                LogUpkeepFailed(e);
+            }
+        }
+        else if (Stopwatch.GetElapsedTime(_upkeepStarted) >= database.Dialect.UpkeepSpacing)
+        {
+            _upkeepStarted = Stopwatch.GetTimestamp();
+            _upkeepFinished = false;
+            _upkeep = Task.Run(() => database.Dialect.MaintainAfterWritesAsync(database), CancellationToken.None);
         }
     }
 
