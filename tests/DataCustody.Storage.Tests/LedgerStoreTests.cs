@@ -1,5 +1,6 @@
 using System.Text;
 using DataCustody.Storage.Ledger;
+using Microsoft.Data.Sqlite;
 using DataCustody.Transparency.Merkle;
 
 namespace DataCustody.Storage.Tests;
@@ -94,14 +95,38 @@ public sealed class LedgerStoreTests(PostgresServerFixture postgres) : IClassFix
         Assert.Equal((9L, "nine", 2L), (latest!.Size, latest.Note, latest.SignedAtMs));
     }
 
-    private static async Task AppendAsync(LedgerStore store, InMemoryNodeSource tree, int from, int count)
+    [Fact]
+    public async Task Under_steady_appends_SQLite_starts_its_WAL_over_instead_of_growing_it()
+    {
+        var database = await _databases.CreateAsync(StorageProvider.Sqlite);
+        var wal = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource + "-wal";
+        await using var store = new LedgerStore(database, []);
+        var tree = new InMemoryNodeSource();
+        var (appended, largestWal, size) = (0L, 0L, 0);
+
+        // The WAL takes more bytes than the leaves it holds (pages, frame headers, the entries' index and nodes),
+        // so one that never starts over is always larger than what was appended; one that does holds a second
+        // or two of appends.
+        while (appended < 64 << 20 || appended < largestWal * 3 / 2)
+        {
+            Assert.True(appended < 1L << 30, $"The WAL grew to {largestWal} bytes with {appended} bytes appended.");
+            await AppendAsync(store, tree, size, 200, leafBytes: 2048);
+            (appended, size) = (appended + 200 * 2048, size + 200);
+            largestWal = Math.Max(largestWal, new FileInfo(wal).Length);
+        }
+
+        Assert.Equal(size, await store.ReadSizeAsync());
+    }
+
+    private static async Task AppendAsync(LedgerStore store, InMemoryNodeSource tree, int from, int count, int leafBytes = 0)
     {
         var entries = new List<LedgerEntryRow>();
         var nodes = new List<LedgerNodeRow>();
         for (var i = from; i < from + count; i++)
         {
-            var hash = MerkleHash.Leaf(Leaf(i));
-            entries.Add(new LedgerEntryRow(i, hash, Leaf(i)));
+            var leaf = leafBytes == 0 ? Leaf(i) : PaddedLeaf(i, leafBytes);
+            var hash = MerkleHash.Leaf(leaf);
+            entries.Add(new LedgerEntryRow(i, hash, leaf));
             new CompactRangeRecorder(tree, nodes).Append(hash);
         }
         await store.AppendAsync(from, entries, nodes);
@@ -121,6 +146,13 @@ public sealed class LedgerStoreTests(PostgresServerFixture postgres) : IClassFix
     }
 
     private static byte[] Leaf(int i) => Encoding.UTF8.GetBytes($"leaf {i}");
+
+    private static byte[] PaddedLeaf(int i, int bytes)
+    {
+        var leaf = new byte[bytes];
+        Leaf(i).CopyTo(leaf, 0);
+        return leaf;
+    }
 
     /// <summary>Appends to the reference tree and keeps the interior nodes the append completes, as the ledger grain does.</summary>
     private sealed class CompactRangeRecorder(InMemoryNodeSource tree, List<LedgerNodeRow> nodes)
