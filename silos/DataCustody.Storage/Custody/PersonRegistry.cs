@@ -9,6 +9,10 @@ namespace DataCustody.Storage.Custody;
 /// </summary>
 public sealed class PersonRegistry(Database database)
 {
+    // People and handles arrive one grain activation at a time, thousands a second when a provider onboards
+    // its customers.
+    private readonly GroupedWrites _writes = new(database);
+
     /// <summary>A person's secret and whether they asked to be forgotten.</summary>
     public sealed record Person(string PersonId, byte[]? Secret, long CreatedAtMs, long? ForgottenAtMs);
 
@@ -24,10 +28,10 @@ public sealed class PersonRegistry(Database database)
     /// <summary>Records a new person with the secret their handles derive from; an existing person stays as is.</summary>
     public async Task<Person> AddAsync(string personId, byte[] secret, long createdAtMs)
     {
-        await using var connection = await database.OpenAsync().ConfigureAwait(false);
-        await connection.ExecuteAsync(
+        await _writes.WriteAsync((connection, transaction) => connection.ExecuteAsync(
             "INSERT INTO people (person_id, secret, created_at_ms) VALUES (@personId, @secret, @createdAtMs) ON CONFLICT (person_id) DO NOTHING",
-            new { personId, secret, createdAtMs }).ConfigureAwait(false);
+            new { personId, secret, createdAtMs }, transaction)).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync().ConfigureAwait(false);
         return await connection.QuerySingleAsync<Person>(
             "SELECT person_id, secret, created_at_ms, forgotten_at_ms FROM people WHERE person_id = @personId",
             new { personId }).ConfigureAwait(false);
@@ -44,13 +48,10 @@ public sealed class PersonRegistry(Database database)
     }
 
     /// <summary>Links a handle to a person; linking the same handle again changes nothing.</summary>
-    public async Task LinkAsync(string handle, string providerId, string personId)
-    {
-        await using var connection = await database.OpenAsync().ConfigureAwait(false);
-        await connection.ExecuteAsync(
+    public Task LinkAsync(string handle, string providerId, string personId) =>
+        _writes.WriteAsync((connection, transaction) => connection.ExecuteAsync(
             "INSERT INTO person_handles (handle, provider_id, person_id) VALUES (@handle, @providerId, @personId) ON CONFLICT (handle) DO NOTHING",
-            new { handle, providerId, personId }).ConfigureAwait(false);
-    }
+            new { handle, providerId, personId }, transaction));
 
     /// <summary>The person and provider a handle belongs to, or null for a handle the broker never issued (or forgot).</summary>
     public async Task<(string PersonId, string ProviderId)?> OwnerAsync(string handle)
