@@ -21,8 +21,15 @@ public sealed class PersonModel
     /// <summary>Hops by id (the entry index of their first statement).</summary>
     public SortedDictionary<long, HopRow> Hops { get; } = [];
 
+    private readonly List<HoldingRow> _holdings = [];
+
+    // Where in _holdings each holder's current copies under a handle are. A person's copies only grow, and
+    // every statement about a holder asks for its current ones: a scan of all of them made a person with a
+    // long history slow to record anything.
+    private readonly Dictionary<(string Holder, string Handle), List<int>> _current = [];
+
     /// <summary>Every copy of every category, current and ended, in log order.</summary>
-    public List<HoldingRow> Holdings { get; } = [];
+    public IReadOnlyList<HoldingRow> Holdings => _holdings;
 
     /// <summary>Obligations by id.</summary>
     public Dictionary<string, ObligationRow> Obligations { get; } = new(StringComparer.Ordinal);
@@ -52,7 +59,10 @@ public sealed class PersonModel
         {
             model.Hops[row.HopId] = row;
         }
-        model.Holdings.AddRange(state.Holdings);
+        foreach (var row in state.Holdings)
+        {
+            model.AddHolding(row);
+        }
         foreach (var row in state.Obligations)
         {
             model.Obligations[row.ObligationId] = row;
@@ -78,7 +88,7 @@ public sealed class PersonModel
                 Hops[row.HopId] = row;
                 break;
             case RowAdded { Row: HoldingRow row }:
-                Holdings.Add(row);
+                AddHolding(row);
                 break;
             case RowAdded { Row: ObligationRow row }:
                 Obligations[row.ObligationId] = row;
@@ -103,23 +113,24 @@ public sealed class PersonModel
                 };
                 break;
             case HoldingsInherited c:
-                for (var i = 0; i < Holdings.Count; i++)
+                for (var i = 0; i < _holdings.Count; i++)
                 {
-                    if (Holdings[i].ViaHop == c.HopId)
+                    if (_holdings[i].ViaHop == c.HopId)
                     {
-                        Holdings[i] = Holdings[i] with { RootConsentId = c.RootConsentId, TermsSha256 = c.TermsSha256 };
+                        _holdings[i] = _holdings[i] with { RootConsentId = c.RootConsentId, TermsSha256 = c.TermsSha256 };
                     }
                 }
                 break;
-            case HoldingsReleased c:
-                for (var i = 0; i < Holdings.Count; i++)
+            case HoldingsReleased c when _current.TryGetValue((c.Holder, c.Handle), out var current):
+                current.RemoveAll(i =>
                 {
-                    var holding = Holdings[i];
-                    if (holding.Holder == c.Holder && holding.Handle == c.Handle && holding.ReleasedIndex is null && c.Categories.Contains(holding.Category))
+                    if (!c.Categories.Contains(_holdings[i].Category))
                     {
-                        Holdings[i] = holding with { ReleasedIndex = c.ReleasedIndex, ReleasedAtMs = c.ReleasedAtMs };
+                        return false;
                     }
-                }
+                    _holdings[i] = _holdings[i] with { ReleasedIndex = c.ReleasedIndex, ReleasedAtMs = c.ReleasedAtMs };
+                    return true;
+                });
                 break;
             case ObligationAnswered c when Obligations.TryGetValue(c.ObligationId, out var obligation):
                 Obligations[c.ObligationId] = obligation with { Status = "answered", AnsweredIndex = c.AnsweredIndex };
@@ -132,5 +143,18 @@ public sealed class PersonModel
 
     /// <summary>The holder's current copies under <paramref name="handle"/>.</summary>
     public IEnumerable<HoldingRow> Current(string holder, string handle) =>
-        Holdings.Where(h => h.ReleasedIndex is null && h.Holder == holder && h.Handle == handle);
+        _current.TryGetValue((holder, handle), out var current) ? current.Select(i => _holdings[i]) : [];
+
+    private void AddHolding(HoldingRow row)
+    {
+        _holdings.Add(row);
+        if (row.ReleasedIndex is null)
+        {
+            if (!_current.TryGetValue((row.Holder, row.Handle), out var current))
+            {
+                _current[(row.Holder, row.Handle)] = current = [];
+            }
+            current.Add(_holdings.Count - 1);
+        }
+    }
 }
