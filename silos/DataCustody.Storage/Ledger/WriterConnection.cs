@@ -16,9 +16,9 @@ internal sealed partial class WriterConnection(Database database, ILogger logger
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private DbConnection? _connection;
-    private Task _upkeep = Task.CompletedTask;
+    // The upkeep running beside the writes, or done and waiting to be finished; null once finished.
+    private Task? _upkeep;
     private long _upkeepStarted;
-    private bool _upkeepFinished = true;
 
     /// <summary>Runs <paramref name="write"/> with the writer's connection, after any write before it.</summary>
     public async Task WriteAsync(Func<DbConnection, Task> write, CancellationToken cancellationToken)
@@ -47,7 +47,10 @@ internal sealed partial class WriterConnection(Database database, ILogger logger
         await _turn.WaitAsync().ConfigureAwait(false);
         try
         {
-            await _upkeep.ContinueWith(_ => ReportFailedUpkeep(), TaskScheduler.Default).ConfigureAwait(false);
+            if (_upkeep is { } upkeep)
+            {
+                await upkeep.ContinueWith(ReportFailedUpkeep, TaskScheduler.Default).ConfigureAwait(false);
+            }
             await CloseAsync().ConfigureAwait(false);
         }
         finally
@@ -58,14 +61,10 @@ internal sealed partial class WriterConnection(Database database, ILogger logger
 
     private async Task UpkeepAsync(DbConnection connection)
     {
-        if (!_upkeep.IsCompleted)
+        if (_upkeep is { IsCompleted: true } done)
         {
-            return;
-        }
-        if (!_upkeepFinished)
-        {
-            ReportFailedUpkeep();
-            _upkeepFinished = true;
+            ReportFailedUpkeep(done);
+            _upkeep = null;
             try
             {
                 await database.Dialect.FinishUpkeepAsync(connection).ConfigureAwait(false);
@@ -76,10 +75,9 @@ internal sealed partial class WriterConnection(Database database, ILogger logger
                 LogUpkeepFailed(e);
             }
         }
-        else if (Stopwatch.GetElapsedTime(_upkeepStarted) >= database.Dialect.UpkeepSpacing)
+        else if (_upkeep is null && Stopwatch.GetElapsedTime(_upkeepStarted) >= database.Dialect.UpkeepSpacing)
         {
             _upkeepStarted = Stopwatch.GetTimestamp();
-            _upkeepFinished = false;
             _upkeep = Task.Run(() => database.Dialect.MaintainAfterWritesAsync(database), CancellationToken.None);
         }
     }
@@ -109,9 +107,9 @@ internal sealed partial class WriterConnection(Database database, ILogger logger
     }
 
     // A failed upkeep only postpones it (a WAL that is not checkpointed grows); the next write starts it again.
-    private void ReportFailedUpkeep()
+    private void ReportFailedUpkeep(Task upkeep)
     {
-        if (_upkeep.Exception is { } failure)
+        if (upkeep.Exception is { } failure)
         {
             LogUpkeepFailed(failure.GetBaseException());
         }
