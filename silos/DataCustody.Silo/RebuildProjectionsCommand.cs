@@ -30,7 +30,8 @@ public static class RebuildProjectionsCommand
 
         var source = SiloBuilderExtensions.CreateDatabase(SiloSettings.From(configuration));
         var rebuilt = new Database(SqlDialect.For(targetProvider), target);
-        var log = new LedgerStore(source, []);
+        await using var writer = new WriterConnection(source);
+        var log = new LedgerStore(source, [], writer);
         try
         {
             var replayed = await ProjectionRebuild.RebuildAsync(log, rebuilt, CancellationToken.None);

@@ -76,6 +76,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton(key.Key);
         silo.Services.AddSingleton(brokerSigner);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigration>();
+        silo.Services.AddSingleton<WriterConnection>();
         silo.Services.AddSingleton<LedgerStore>();
         silo.Services.AddSingleton<DecodedLeaves>();
         silo.Services.AddSingleton<ILedgerProjector, CustodyProjector>();

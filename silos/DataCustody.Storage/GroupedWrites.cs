@@ -7,9 +7,10 @@ namespace DataCustody.Storage;
 /// writes that arrive queue and then share the next (group commit). Each durable commit costs a disk
 /// flush and SQLite's one write lock, which the ledger's appends need too; a transaction per write
 /// made a busy broker spend its time waiting for flushes. For writes that fail only when the
-/// database does: one failing write fails the others of its transaction.
+/// database does: one failing write fails the others of its transaction. The transactions go
+/// through <paramref name="writer"/>, in turn with the other writes of the node.
 /// </summary>
-public sealed class GroupedWrites(Database database)
+public sealed class GroupedWrites(WriterConnection writer)
 {
     private readonly Lock _gate = new();
     private List<QueuedWrite> _queued = [];
@@ -34,13 +35,7 @@ public sealed class GroupedWrites(Database database)
         {
             try
             {
-                await using var connection = await database.OpenAsync().ConfigureAwait(false);
-                await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-                foreach (var queued in writes)
-                {
-                    await queued.Write(connection, transaction).ConfigureAwait(false);
-                }
-                await transaction.CommitAsync().ConfigureAwait(false);
+                await writer.WriteAsync(connection => CommitAsync(connection, writes), CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception e)
             {
@@ -49,6 +44,16 @@ public sealed class GroupedWrites(Database database)
             }
             writes.ForEach(queued => queued.Committed.TrySetResult());
         }
+    }
+
+    private static async Task CommitAsync(DbConnection connection, List<QueuedWrite> writes)
+    {
+        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        foreach (var queued in writes)
+        {
+            await queued.Write(connection, transaction).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync().ConfigureAwait(false);
     }
 
     /// <summary>The writes queued so far; null, and the loop ends, when there are none.</summary>

@@ -103,7 +103,8 @@ public sealed class ClusterFailoverTests(Xunit.Abstractions.ITestOutputHelper ou
     /// </summary>
     private static async Task VerifyLogAsync(Database database, AcknowledgedEntries entries, NoteVerifierKey key)
     {
-        var store = new LedgerStore(database, []);
+        await using var writer = new WriterConnection(database);
+        var store = new LedgerStore(database, [], writer);
         var size = await store.ReadSizeAsync();
         var leafHashes = new List<byte[]>((int)size);
         for (long from = 0; from < size; from += 10_000)

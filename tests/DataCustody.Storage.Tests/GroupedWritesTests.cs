@@ -16,7 +16,8 @@ public sealed class GroupedWritesTests(PostgresServerFixture postgres) : IClassF
     public async Task Writes_made_together_all_land(StorageProvider provider)
     {
         var database = await _databases.CreateAsync(provider);
-        var writes = new GroupedWrites(database);
+        await using var writer = new WriterConnection(database);
+        var writes = new GroupedWrites(writer);
 
         await Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
             writes.WriteAsync((connection, transaction) => InsertPersonAsync(connection, transaction, $"person-{i}"))));
@@ -24,10 +25,29 @@ public sealed class GroupedWritesTests(PostgresServerFixture postgres) : IClassF
         Assert.Equal(100, await CountPeopleAsync(database));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Grouped_writes_run_on_the_connection_the_log_appends_through(StorageProvider provider)
+    {
+        // A SQLite connection drops its page cache whenever another connection writes: the log's
+        // appends would re-read their index pages after every registry write made elsewhere.
+        await using var writer = new WriterConnection(await _databases.CreateAsync(provider));
+        var writes = new GroupedWrites(writer);
+        DbConnection? appendsConnection = null;
+        DbConnection? groupedConnection = null;
+
+        await writer.WriteAsync(connection => Task.FromResult(appendsConnection = connection), CancellationToken.None);
+        await writes.WriteAsync((connection, transaction) => InsertPersonAsync(groupedConnection = connection, transaction, "person"));
+
+        Assert.NotNull(appendsConnection);
+        Assert.Same(appendsConnection, groupedConnection);
+    }
+
     [Fact]
     public async Task Writes_made_together_share_transactions()
     {
-        var writes = new GroupedWrites(await _databases.CreateAsync(StorageProvider.Sqlite));
+        await using var writer = new WriterConnection(await _databases.CreateAsync(StorageProvider.Sqlite));
+        var writes = new GroupedWrites(writer);
         // Microsoft.Data.Sqlite makes a new transaction object per transaction (Npgsql recycles its own).
         var transactions = new HashSet<DbTransaction>();
 
@@ -48,7 +68,8 @@ public sealed class GroupedWritesTests(PostgresServerFixture postgres) : IClassF
     public async Task A_failing_write_fails_its_transaction_and_the_next_writes_still_commit(StorageProvider provider)
     {
         var database = await _databases.CreateAsync(provider);
-        var writes = new GroupedWrites(database);
+        await using var writer = new WriterConnection(database);
+        var writes = new GroupedWrites(writer);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -17,7 +17,9 @@ public sealed class LedgerStoreTests(PostgresServerFixture postgres) : IClassFix
     [MemberData(nameof(Providers))]
     public async Task Appended_entries_and_nodes_read_back_as_proof_nodes_and_tiles(StorageProvider provider)
     {
-        var store = new LedgerStore(await _databases.CreateAsync(provider), []);
+        var database = await _databases.CreateAsync(provider);
+        await using var writer = new WriterConnection(database);
+        var store = new LedgerStore(database, [], writer);
         var tree = new InMemoryNodeSource();
 
         await AppendAsync(store, tree, 0, 300);
@@ -39,7 +41,8 @@ public sealed class LedgerStoreTests(PostgresServerFixture postgres) : IClassFix
     public async Task An_append_at_a_stale_size_fails_and_writes_nothing(StorageProvider provider)
     {
         var database = await _databases.CreateAsync(provider);
-        var store = new LedgerStore(database, []);
+        await using var writer = new WriterConnection(database);
+        var store = new LedgerStore(database, [], writer);
         await AppendAsync(store, new InMemoryNodeSource(), 0, 3);
 
         var error = await Assert.ThrowsAsync<LedgerConflictException>(() =>
@@ -55,8 +58,11 @@ public sealed class LedgerStoreTests(PostgresServerFixture postgres) : IClassFix
     public async Task Of_two_writers_expecting_the_same_size_exactly_one_appends(StorageProvider provider)
     {
         var database = await _databases.CreateAsync(provider);
-        var first = new LedgerStore(database, []);
-        var second = new LedgerStore(database, []);
+        // Two nodes, each with its own writer.
+        await using var firstWriter = new WriterConnection(database);
+        await using var secondWriter = new WriterConnection(database);
+        var first = new LedgerStore(database, [], firstWriter);
+        var second = new LedgerStore(database, [], secondWriter);
 
         var outcomes = await Task.WhenAll(
             Outcome(first.AppendAsync(0, [new LedgerEntryRow(0, MerkleHash.Leaf(Leaf(1)), Leaf(1))], [])),
@@ -72,7 +78,8 @@ public sealed class LedgerStoreTests(PostgresServerFixture postgres) : IClassFix
     public async Task A_projector_that_fails_rolls_back_the_whole_append(StorageProvider provider)
     {
         var database = await _databases.CreateAsync(provider);
-        var store = new LedgerStore(database, [new FailingProjector()]);
+        await using var writer = new WriterConnection(database);
+        var store = new LedgerStore(database, [new FailingProjector()], writer);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             store.AppendAsync(0, [new LedgerEntryRow(0, MerkleHash.Leaf(Leaf(0)), Leaf(0))], []));
@@ -85,7 +92,9 @@ public sealed class LedgerStoreTests(PostgresServerFixture postgres) : IClassFix
     [MemberData(nameof(Providers))]
     public async Task Checkpoints_are_kept_once_per_size_and_the_largest_is_the_latest(StorageProvider provider)
     {
-        var store = new LedgerStore(await _databases.CreateAsync(provider), []);
+        var database = await _databases.CreateAsync(provider);
+        await using var writer = new WriterConnection(database);
+        var store = new LedgerStore(database, [], writer);
 
         await store.SaveCheckpointAsync(new StoredCheckpoint(5, new byte[32], "five", 1));
         await store.SaveCheckpointAsync(new StoredCheckpoint(9, new byte[32], "nine", 2));
@@ -100,7 +109,8 @@ public sealed class LedgerStoreTests(PostgresServerFixture postgres) : IClassFix
     {
         var database = await _databases.CreateAsync(StorageProvider.Sqlite);
         var wal = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource + "-wal";
-        await using var store = new LedgerStore(database, []);
+        await using var writer = new WriterConnection(database);
+        var store = new LedgerStore(database, [], writer);
         var tree = new InMemoryNodeSource();
         var (appended, largestWal, size) = (0L, 0L, 0);
 

@@ -21,7 +21,8 @@ internal static class ProjectionReplay
         var source = Fresh(Path.Combine(workFolder, "ledger.db"));
         var target = Fresh(Path.Combine(workFolder, "projections.db"));
         await SchemaMigrator.MigrateAsync(source, cancellationToken);
-        await using var ledger = new LedgerStore(source, []);
+        await using var writer = new WriterConnection(source);
+        var ledger = new LedgerStore(source, [], writer);
         var step = progress.Start("ledger from the entries", log.Leaves.Count);
         for (var from = 0; from < log.Leaves.Count; from += AppendChunk)
         {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace DataCustody.Storage.Custody;
@@ -7,11 +8,11 @@ namespace DataCustody.Storage.Custody;
 /// the log and never enters it: only the broker can tell that two handles are the same person,
 /// and forgetting a person destroys the link for good.
 /// </summary>
-public sealed class PersonRegistry(Database database)
+public sealed class PersonRegistry(Database database, WriterConnection writer)
 {
     // People and handles arrive one grain activation at a time, thousands a second when a provider onboards
     // its customers.
-    private readonly GroupedWrites _writes = new(database);
+    private readonly GroupedWrites _writes = new(writer);
 
     /// <summary>A person's secret and whether they asked to be forgotten.</summary>
     public sealed record Person(string PersonId, byte[]? Secret, long CreatedAtMs, long? ForgottenAtMs);
@@ -64,9 +65,11 @@ public sealed class PersonRegistry(Database database)
     }
 
     /// <summary>Destroys the person's secret and every link from their handles to them.</summary>
-    public async Task ForgetAsync(string personId, long forgottenAtMs)
+    public Task ForgetAsync(string personId, long forgottenAtMs) =>
+        writer.WriteAsync(connection => ForgetAsync(connection, personId, forgottenAtMs), CancellationToken.None);
+
+    private static async Task ForgetAsync(DbConnection connection, string personId, long forgottenAtMs)
     {
-        await using var connection = await database.OpenAsync().ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
         await connection.ExecuteAsync("DELETE FROM person_handles WHERE person_id = @personId", new { personId }, transaction).ConfigureAwait(false);
         await connection.ExecuteAsync("DELETE FROM inbox WHERE person_id = @personId", new { personId }, transaction).ConfigureAwait(false);

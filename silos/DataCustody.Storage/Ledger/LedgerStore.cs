@@ -1,23 +1,21 @@
 using System.Data.Common;
 using System.Text;
 using Dapper;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using DataCustody.Transparency.Merkle;
 
 namespace DataCustody.Storage.Ledger;
 
 /// <summary>
 /// The durable log: entries, Merkle nodes and checkpoints. Only the ledger grain appends; anyone
-/// may read, because complete nodes and entries never change once written.
+/// may read, because complete nodes and entries never change once written. Appends and
+/// checkpoints go through <paramref name="writer"/>, which its creator disposes.
 /// </summary>
-public sealed class LedgerStore(Database database, IEnumerable<ILedgerProjector> projectors, ILogger<LedgerStore>? logger = null) : IMerkleNodeSource, IAsyncDisposable
+public sealed class LedgerStore(Database database, IEnumerable<ILedgerProjector> projectors, WriterConnection writer) : IMerkleNodeSource
 {
     /// <summary>Hashes per full C2SP tlog-tiles tile.</summary>
     public const int TileWidth = 256;
 
     private readonly ILedgerProjector[] _projectors = [.. projectors];
-    private readonly WriterConnection _writer = new(database, (ILogger?)logger ?? NullLogger.Instance);
 
     /// <summary>The database the ledger lives in.</summary>
     public Database Database { get; } = database;
@@ -38,7 +36,7 @@ public sealed class LedgerStore(Database database, IEnumerable<ILedgerProjector>
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(nodes);
-        await _writer.WriteAsync(connection => AppendAsync(connection, expectedSize, entries, nodes, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(connection => AppendAsync(connection, expectedSize, entries, nodes, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task AppendAsync(DbConnection connection, long expectedSize, IReadOnlyList<LedgerEntryRow> entries, IReadOnlyList<LedgerNodeRow> nodes, CancellationToken cancellationToken)
@@ -162,7 +160,7 @@ public sealed class LedgerStore(Database database, IEnumerable<ILedgerProjector>
     public async Task SaveCheckpointAsync(StoredCheckpoint checkpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        await _writer.WriteAsync(
+        await writer.WriteAsync(
             connection => connection.ExecuteAsync(
                 "INSERT INTO ledger_checkpoints (size, root_hash, note, signed_at_ms) VALUES (@Size, @RootHash, @Note, @SignedAtMs) ON CONFLICT (size) DO NOTHING",
                 checkpoint),
@@ -176,7 +174,4 @@ public sealed class LedgerStore(Database database, IEnumerable<ILedgerProjector>
         return await connection.QuerySingleOrDefaultAsync<StoredCheckpoint>(
             "SELECT size AS Size, root_hash AS RootHash, note AS Note, signed_at_ms AS SignedAtMs FROM ledger_checkpoints ORDER BY size DESC LIMIT 1").ConfigureAwait(false);
     }
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 }

@@ -1,19 +1,23 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
-namespace DataCustody.Storage.Ledger;
+namespace DataCustody.Storage;
 
 /// <summary>
-/// The one connection the log's appends and checkpoints are written through, one at a time. A
-/// SQLite page cache belongs to a connection and is dropped whenever another connection writes,
-/// so a pooled connection per append would re-read the projections' index pages every time; a
-/// connection kept for the writer keeps them warm. A write that fails closes it, and the next
-/// write opens a fresh one. The dialect's upkeep (SQLite's checkpoints) runs after writes, beside
-/// the next ones, and is finished on this connection between two writes.
+/// The one connection the log's appends and checkpoints and the person registry's writes go
+/// through, one at a time. A SQLite page cache belongs to a
+/// connection and is dropped whenever another connection writes, so a pooled connection per
+/// append would re-read the projections' index pages every time, and so would a registry write
+/// on a connection of its own between two appends; a connection kept for all writes keeps them
+/// warm. A write that fails closes it, and the next write opens a fresh one. The dialect's upkeep
+/// (SQLite's checkpoints) runs after writes, beside the next ones, and is finished on this
+/// connection between two writes.
 /// </summary>
-internal sealed partial class WriterConnection(Database database, ILogger logger) : IAsyncDisposable
+public sealed partial class WriterConnection(Database database, ILogger<WriterConnection>? logger = null) : IAsyncDisposable
 {
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
     private readonly SemaphoreSlim _turn = new(1, 1);
     private DbConnection? _connection;
     // The upkeep running beside the writes, or done and waiting to be finished; null once finished.
@@ -115,6 +119,6 @@ internal sealed partial class WriterConnection(Database database, ILogger logger
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Upkeep after the log's writes failed; it runs again after the next write.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upkeep after the writes failed; it runs again after the next write.")]
     private partial void LogUpkeepFailed(Exception error);
 }
