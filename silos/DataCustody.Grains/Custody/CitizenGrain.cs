@@ -252,7 +252,7 @@ internal sealed class CitizenGrain(
         }
         // A copy depends on the consent that allowed the transfer, else on whatever the sender's copy depends on.
         var rootConsent = consentId ?? _model.Current(s.Provider, s.Handle).Where(h => s.Categories.Contains(h.Category)).Select(h => h.RootConsentId).FirstOrDefault(c => c is not null);
-        var openedByRecipient = _model.Hops.Values.FirstOrDefault(h => h.Sender == s.Provider && h.TransferId == s.Id && h.Recipient == s.Recipient && h.TransferIndex is null);
+        var openedByRecipient = _model.HopsOfTransfer(s.Provider, s.Id).FirstOrDefault(h => h.Recipient == s.Recipient && h.TransferIndex is null);
 
         var entries = new List<PendingEntry>();
         var recipientHandle = openedByRecipient?.RecipientHandle ?? await PrepareHandleAsync(s.Recipient, entries);
@@ -283,7 +283,7 @@ internal sealed class CitizenGrain(
         }
         // The receipt's handle is the recipient's handle of this person, so a transfer of another
         // person or to another recipient never matches; such a receipt stays one-sided.
-        var hop = _model.Hops.Values.FirstOrDefault(h => h.Sender == s.Sender && h.TransferId == s.TransferId && h.RecipientHandle == s.Handle);
+        var hop = _model.HopsOfTransfer(s.Sender, s.TransferId).FirstOrDefault(h => h.RecipientHandle == s.Handle);
         var violations = new List<EntryViolation>();
         if (hop is not null)
         {

@@ -28,6 +28,12 @@ public sealed class PersonModel
     // long history slow to record anything.
     private readonly Dictionary<(string Holder, string Handle), List<int>> _current = [];
 
+    // Where in _holdings the copies that came by each hop are, and the hops of each sender's transfer: a
+    // transfer's receipt and the sender's report look for each other, and a late report hands its consent
+    // to the copies its receipt made, so that each statement about a hop does not scan the person's history.
+    private readonly Dictionary<long, List<int>> _copiesByHop = [];
+    private readonly Dictionary<(string Sender, string TransferId), List<long>> _hopsByTransfer = [];
+
     /// <summary>Every copy of every category, current and ended, in log order.</summary>
     public IReadOnlyList<HoldingRow> Holdings => _holdings;
 
@@ -57,7 +63,7 @@ public sealed class PersonModel
         }
         foreach (var row in state.Hops)
         {
-            model.Hops[row.HopId] = row;
+            model.AddHop(row);
         }
         foreach (var row in state.Holdings)
         {
@@ -85,7 +91,7 @@ public sealed class PersonModel
                 Requests[row.RequestId] = row;
                 break;
             case RowAdded { Row: HopRow row }:
-                Hops[row.HopId] = row;
+                AddHop(row);
                 break;
             case RowAdded { Row: HoldingRow row }:
                 AddHolding(row);
@@ -112,13 +118,10 @@ public sealed class PersonModel
                     TransferIndex = c.SenderSide.TransferIndex,
                 };
                 break;
-            case HoldingsInherited c:
-                for (var i = 0; i < _holdings.Count; i++)
+            case HoldingsInherited c when _copiesByHop.TryGetValue(c.HopId, out var copies):
+                foreach (var i in copies)
                 {
-                    if (_holdings[i].ViaHop == c.HopId)
-                    {
-                        _holdings[i] = _holdings[i] with { RootConsentId = c.RootConsentId, TermsSha256 = c.TermsSha256 };
-                    }
+                    _holdings[i] = _holdings[i] with { RootConsentId = c.RootConsentId, TermsSha256 = c.TermsSha256 };
                 }
                 break;
             case HoldingsReleased c when _current.TryGetValue((c.Holder, c.Handle), out var current):
@@ -145,16 +148,37 @@ public sealed class PersonModel
     public IEnumerable<HoldingRow> Current(string holder, string handle) =>
         _current.TryGetValue((holder, handle), out var current) ? current.Select(i => _holdings[i]) : [];
 
+    /// <summary>The hops of <paramref name="sender"/>'s transfer <paramref name="transferId"/> of this person's data, one per recipient handle.</summary>
+    public IEnumerable<HopRow> HopsOfTransfer(string sender, string transferId) =>
+        _hopsByTransfer.TryGetValue((sender, transferId), out var hops) ? hops.Select(id => Hops[id]) : [];
+
+    private void AddHop(HopRow row)
+    {
+        Hops[row.HopId] = row;
+        ListFor(_hopsByTransfer, (row.Sender, row.TransferId)).Add(row.HopId);
+    }
+
     private void AddHolding(HoldingRow row)
     {
         _holdings.Add(row);
+        var position = _holdings.Count - 1;
         if (row.ReleasedIndex is null)
         {
-            if (!_current.TryGetValue((row.Holder, row.Handle), out var current))
-            {
-                _current[(row.Holder, row.Handle)] = current = [];
-            }
-            current.Add(_holdings.Count - 1);
+            ListFor(_current, (row.Holder, row.Handle)).Add(position);
         }
+        if (row.ViaHop is { } hop)
+        {
+            ListFor(_copiesByHop, hop).Add(position);
+        }
+    }
+
+    private static List<TValue> ListFor<TKey, TValue>(Dictionary<TKey, List<TValue>> index, TKey key)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+        return list;
     }
 }
