@@ -2,6 +2,8 @@ using System.Data.Common;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using DataCustody.Storage.Dialects;
+using Microsoft.Data.Sqlite;
 
 namespace DataCustody.Storage;
 
@@ -10,30 +12,28 @@ namespace DataCustody.Storage;
 /// needs it. The projector writes thousands of rows per append transaction through one writer;
 /// a command per row would make SQLite parse and plan the same statement every time, which costs
 /// more than writing the row. Parameters come from the properties of a row or an anonymous
-/// object, named as in the SQL (<c>@Name</c>), as Dapper binds them.
+/// object, named as in the SQL (<c>@Name</c>), as Dapper binds them. On SQLite the statements are
+/// prepared on the connection itself (<see cref="SqliteReusedStatement{T}"/>).
 /// </summary>
 public sealed class ReusedCommands(DbConnection connection, DbTransaction transaction) : IDisposable
 {
-    private readonly Dictionary<(Type, string), DbCommand> _commands = [];
+    private readonly Dictionary<(Type, string), IDisposable> _commands = [];
 
     /// <summary>Runs <paramref name="sql"/> with the values of <paramref name="parameters"/>; returns the rows it changed.</summary>
     public Task<int> ExecuteAsync<TParameters>(string sql, TParameters parameters, CancellationToken cancellationToken = default)
         where TParameters : notnull
     {
         ArgumentNullException.ThrowIfNull(sql);
-        if (!_commands.TryGetValue((typeof(TParameters), sql), out var command))
+        if (!_commands.TryGetValue((typeof(TParameters), sql), out var reused))
         {
-            command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            foreach (var name in ParameterValues<TParameters>.NamesIn(sql))
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@" + name;
-                command.Parameters.Add(parameter);
-            }
-            _commands[(typeof(TParameters), sql)] = command;
+            reused = connection is SqliteConnection sqlite ? new SqliteReusedStatement<TParameters>(sqlite, sql) : Command<TParameters>(sql);
+            _commands[(typeof(TParameters), sql)] = reused;
         }
+        if (reused is SqliteReusedStatement<TParameters> statement)
+        {
+            return Task.FromResult(statement.Execute(parameters));
+        }
+        var command = (DbCommand)reused;
         foreach (DbParameter parameter in command.Parameters)
         {
             parameter.Value = ParameterValues<TParameters>.Get(parameter.ParameterName.AsSpan(1), parameters) ?? DBNull.Value;
@@ -49,6 +49,20 @@ public sealed class ReusedCommands(DbConnection connection, DbTransaction transa
             command.Dispose();
         }
         _commands.Clear();
+    }
+
+    private DbCommand Command<TParameters>(string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in ParameterValues<TParameters>.NamesIn(sql))
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            command.Parameters.Add(parameter);
+        }
+        return command;
     }
 
     /// <summary>Compiled readers of the public properties of <typeparamref name="T"/>, by name.</summary>
