@@ -107,44 +107,26 @@ public sealed class SqliteDialect : SqlDialect
         Task.CompletedTask;
 
     /// <inheritdoc />
-    public override Task InsertEntriesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LedgerEntryRow> entries, CancellationToken cancellationToken)
+    public override async Task InsertEntriesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LedgerEntryRow> entries, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(entries);
         // One prepared statement reused per row is SQLite's fastest bulk path; SQLite runs
         // in-process, so the loop costs no round trips.
-        using var command = (SqliteCommand)connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction;
-        command.CommandText = "INSERT INTO ledger_entries (idx, leaf_hash, leaf) VALUES ($idx, $hash, $leaf)";
-        var index = command.Parameters.Add("$idx", SqliteType.Integer);
-        var hash = command.Parameters.Add("$hash", SqliteType.Blob);
-        var leaf = command.Parameters.Add("$leaf", SqliteType.Blob);
-        command.Prepare();
+        using var commands = new ReusedCommands(connection, transaction);
         foreach (var entry in entries)
         {
-            index.Value = entry.Index;
-            hash.Value = entry.LeafHash;
-            leaf.Value = entry.Leaf;
-            command.ExecuteNonQuery();
+            await commands.ExecuteAsync("INSERT INTO ledger_entries (idx, leaf_hash, leaf) VALUES (@Index, @LeafHash, @Leaf)", entry, cancellationToken).ConfigureAwait(false);
         }
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public override Task InsertNodesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LedgerNodeRow> nodes, CancellationToken cancellationToken)
+    public override async Task InsertNodesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LedgerNodeRow> nodes, CancellationToken cancellationToken)
     {
-        using var command = (SqliteCommand)connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction;
-        command.CommandText = "INSERT INTO ledger_nodes (level, idx, hash) VALUES ($level, $idx, $hash)";
-        var level = command.Parameters.Add("$level", SqliteType.Integer);
-        var index = command.Parameters.Add("$idx", SqliteType.Integer);
-        var hash = command.Parameters.Add("$hash", SqliteType.Blob);
-        command.Prepare();
+        ArgumentNullException.ThrowIfNull(nodes);
+        using var commands = new ReusedCommands(connection, transaction);
         foreach (var node in nodes)
         {
-            level.Value = node.Level;
-            index.Value = node.Index;
-            hash.Value = node.Hash;
-            command.ExecuteNonQuery();
+            await commands.ExecuteAsync("INSERT INTO ledger_nodes (level, idx, hash) VALUES (@Level, @Index, @Hash)", node, cancellationToken).ConfigureAwait(false);
         }
-        return Task.CompletedTask;
     }
 }
