@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using DataCustody.Grains.Custody.Projection;
 using DataCustody.Grains.Ledger;
 using DataCustody.Grains.Statements;
@@ -6,8 +7,15 @@ using DataCustody.Transparency.Merkle;
 
 namespace DataCustody.Grains.Custody;
 
-/// <summary>An entry about to be logged, with the statement it carries and the statement's exact payload.</summary>
-public sealed record PendingEntry(LogEntry Entry, Statement Statement, byte[] Payload);
+/// <summary>An entry about to be logged, with the statement it carries, the statement's exact payload and its SHA-256.</summary>
+public sealed record PendingEntry(LogEntry Entry, Statement Statement, byte[] Payload)
+{
+    /// <summary>
+    /// The payload's SHA-256, hashed here once rather than by the projector inside the append
+    /// transaction, where every entry of the log waits its turn.
+    /// </summary>
+    public byte[] PayloadSha256 { get; } = SHA256.HashData(Payload);
+}
 
 /// <summary>An entry that was logged: where, and its RFC 6962 leaf hash.</summary>
 public sealed record LoggedEntry(DecodedEntry Decoded, byte[] LeafHash)
@@ -50,12 +58,12 @@ public sealed class EntryWriter(IGrainFactory grains, BrokerSigner signer, Broke
         var hashes = leaves.Select(leaf => MerkleHash.Leaf(leaf)).ToList();
         for (var i = 0; i < entries.Count; i++)
         {
-            decoded.Remember(hashes[i], entries[i].Entry, entries[i].Statement, entries[i].Payload);
+            decoded.Remember(hashes[i], entries[i]);
         }
         try
         {
             var appended = await _ledger.Append(leaves);
-            return [.. entries.Select((e, i) => new LoggedEntry(new DecodedEntry(appended.FirstIndex + i, e.Entry, e.Statement, e.Payload), hashes[i]))];
+            return [.. entries.Select((e, i) => new LoggedEntry(new DecodedEntry(appended.FirstIndex + i, e.Entry, e.Statement, e.Payload, e.PayloadSha256), hashes[i]))];
         }
         finally
         {

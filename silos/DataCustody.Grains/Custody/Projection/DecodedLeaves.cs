@@ -14,11 +14,10 @@ namespace DataCustody.Grains.Custody.Projection;
 /// </summary>
 public sealed class DecodedLeaves
 {
-    private readonly ConcurrentDictionary<LeafKey, Opened> _leaves = new();
+    private readonly ConcurrentDictionary<LeafKey, PendingEntry> _leaves = new();
 
-    /// <summary>Remembers an opened leaf until <see cref="Forget"/>.</summary>
-    public void Remember(ReadOnlySpan<byte> leafHash, LogEntry entry, Statement statement, byte[] payload) =>
-        _leaves[LeafKey.Of(leafHash)] = new Opened(entry, statement, payload);
+    /// <summary>Remembers the entry whose leaf hashes to <paramref name="leafHash"/> until <see cref="Forget"/>.</summary>
+    public void Remember(ReadOnlySpan<byte> leafHash, PendingEntry entry) => _leaves[LeafKey.Of(leafHash)] = entry;
 
     /// <summary>Forgets a leaf once its append ended, whether it succeeded or not.</summary>
     public void Forget(ReadOnlySpan<byte> leafHash) => _leaves.TryRemove(LeafKey.Of(leafHash), out _);
@@ -26,10 +25,8 @@ public sealed class DecodedLeaves
     /// <summary>The entry at <paramref name="index"/>: as remembered, else decoded from <paramref name="leaf"/>.</summary>
     public DecodedEntry? Open(long index, ReadOnlySpan<byte> leafHash, ReadOnlySpan<byte> leaf) =>
         _leaves.TryGetValue(LeafKey.Of(leafHash), out var opened)
-            ? new DecodedEntry(index, opened.Entry, opened.Statement, opened.Payload)
+            ? new DecodedEntry(index, opened.Entry, opened.Statement, opened.Payload, opened.PayloadSha256)
             : DecodedEntry.Decode(index, leaf);
-
-    private sealed record Opened(LogEntry Entry, Statement Statement, byte[] Payload);
 
     private readonly record struct LeafKey(ulong A, ulong B, ulong C, ulong D)
     {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using DataCustody.Grains.Statements;
@@ -18,10 +17,11 @@ public static class EntryProjection
     public static IReadOnlyList<ProjectionChange> Changes(DecodedEntry decoded)
     {
         ArgumentNullException.ThrowIfNull(decoded);
-        var (index, entry, statement, payload) = decoded;
+        var (index, entry, statement, payload, payloadSha256) = decoded;
         var notes = entry.Notes;
         var at = entry.RecordedAtMs;
-        var json = Encoding.UTF8.GetString(payload);
+        // The statement's text, for the rows that keep it; most entries' rows do not.
+        string Json() => Encoding.UTF8.GetString(payload);
         var changes = new List<ProjectionChange>();
 
         if (statement is ProviderStatement provided)
@@ -30,7 +30,7 @@ public static class EntryProjection
             {
                 ProviderId = provided.Provider,
                 StatementId = provided.Id,
-                PayloadSha256 = SHA256.HashData(payload),
+                PayloadSha256 = payloadSha256,
                 EntryIndex = index,
             }));
         }
@@ -60,13 +60,13 @@ public static class EntryProjection
             case ProfileDeclared p:
                 changes.Add(new RowAdded(new ProfileRow
                 {
-                    ProviderId = p.Provider, Version = Required(notes?.Version, index), Level = p.Level, Statement = json, DeclaredAtMs = at, EntryIndex = index,
+                    ProviderId = p.Provider, Version = Required(notes?.Version, index), Level = p.Level, Statement = Json(), DeclaredAtMs = at, EntryIndex = index,
                 }));
                 break;
             case TermsDeclared t:
                 changes.Add(new RowAdded(new TermsRow
                 {
-                    ProviderId = t.Provider, Sha256 = t.Sha256, Version = Required(notes?.Version, index), Title = t.Title, Statement = json, DeclaredAtMs = at, EntryIndex = index,
+                    ProviderId = t.Provider, Sha256 = t.Sha256, Version = Required(notes?.Version, index), Title = t.Title, Statement = Json(), DeclaredAtMs = at, EntryIndex = index,
                 }));
                 break;
             case HandleIssued h:
@@ -75,7 +75,7 @@ public static class EntryProjection
             case ConsentRequested c:
                 changes.Add(new RowAdded(new ConsentRequestRow
                 {
-                    RequestId = c.RequestId, Holder = c.Holder, Handle = c.Handle, Statement = json, Status = "pending", RequestedIndex = index,
+                    RequestId = c.RequestId, Holder = c.Holder, Handle = c.Handle, Statement = Json(), Status = "pending", RequestedIndex = index,
                 }));
                 break;
             case ConsentRejected c:
@@ -84,7 +84,7 @@ public static class EntryProjection
             case ConsentGranted c:
                 changes.Add(new RowAdded(new ConsentRow
                 {
-                    ConsentId = c.ConsentId, RequestId = c.RequestId, Holder = c.Holder, Handle = c.Handle, Statement = json,
+                    ConsentId = c.ConsentId, RequestId = c.RequestId, Holder = c.Holder, Handle = c.Handle, Statement = Json(),
                     ExpiresAtMs = c.Terms.ExpiresAt.ToUnixTimeMilliseconds(), Status = "active", GrantedIndex = index,
                 }));
                 if (c.RequestId is not null)
@@ -120,27 +120,27 @@ public static class EntryProjection
                 break;
             case BreachReported b:
                 changes.Add(new RowAdded(Breach(b.BreachId, b.Provider, "holder", index, at)));
-                changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, json)));
+                changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, Json())));
                 break;
             case BreachFiled b:
                 changes.Add(new RowAdded(Breach(b.BreachId, b.Holder, "regulator", index, at)));
-                changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, json)));
+                changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, Json())));
                 break;
             case BreachUpdated b:
                 changes.Add(new BreachStageReached(b.BreachId, b.Changes.Status, index));
-                changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, json)));
+                changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, Json())));
                 break;
             case BreachReviewed b:
                 changes.Add(new BreachReviewAnswered(b.ObligationId, index, at));
-                changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, json)));
+                changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, Json())));
                 break;
             case BreachRevised b:
                 changes.Add(new BreachStageReached(b.BreachId, b.Changes.Status, index));
-                changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, json)));
+                changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, Json())));
                 break;
             case BreachAssessed b:
                 changes.Add(new BreachAssessedAt(b.BreachId, index));
-                changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, json)));
+                changes.Add(new RowAdded(BreachEntry(b.BreachId, decoded, Json())));
                 break;
             case BreachReviewDue r:
                 changes.Add(new RowAdded(new BreachReviewRow
