@@ -1,15 +1,23 @@
+using System.Security.Cryptography;
 using DataCustody.Grains.Statements;
 
 namespace DataCustody.Grains.Custody;
 
 /// <summary>
 /// A provider statement whose JWS signature the gateway has verified with the key
-/// <see cref="Kid"/> names: the exact compact JWS, its parsed payload and the payload's SHA-256
-/// (which makes a replayed id with other content recognisable).
+/// <see cref="Kid"/> names: the exact compact JWS, its parsed payload, the payload's SHA-256
+/// (which makes a replayed id with other content recognisable) and the payload's bytes, which
+/// the grains log and project without decoding the JWS again.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("DataCustody.Custody.SubmittedStatement")]
 public sealed record SubmittedStatement(
     [property: Id(0)] string Kid,
     [property: Id(1)] string Jws,
     [property: Id(2)] ProviderStatement Statement,
-    [property: Id(3)] byte[] PayloadSha256);
+    [property: Id(3)] byte[] PayloadSha256,
+    [property: Id(4)] byte[] Payload)
+{
+    /// <summary>A statement whose signature was checked over <paramref name="payload"/>, as <paramref name="jws"/> carries it.</summary>
+    public static SubmittedStatement Verified(string kid, string jws, ProviderStatement statement, ReadOnlySpan<byte> payload) =>
+        new(kid, jws, statement, SHA256.HashData(payload), payload.ToArray());
+}

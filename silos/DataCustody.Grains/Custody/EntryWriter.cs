@@ -2,20 +2,16 @@ using System.Security.Cryptography;
 using DataCustody.Grains.Custody.Projection;
 using DataCustody.Grains.Ledger;
 using DataCustody.Grains.Statements;
-using DataCustody.Transparency.Jws;
 using DataCustody.Transparency.Merkle;
 
 namespace DataCustody.Grains.Custody;
 
-/// <summary>An entry about to be logged, with the statement it carries, the statement's exact payload and its SHA-256.</summary>
-public sealed record PendingEntry(LogEntry Entry, Statement Statement, byte[] Payload)
-{
-    /// <summary>
-    /// The payload's SHA-256, hashed here once rather than by the projector inside the append
-    /// transaction, where every entry of the log waits its turn.
-    /// </summary>
-    public byte[] PayloadSha256 { get; } = SHA256.HashData(Payload);
-}
+/// <summary>
+/// An entry about to be logged, with the statement it carries, the statement's exact payload and
+/// its SHA-256: hashed before the append rather than by the projector inside the append
+/// transaction, where every entry of the log waits its turn.
+/// </summary>
+public sealed record PendingEntry(LogEntry Entry, Statement Statement, byte[] Payload, byte[] PayloadSha256);
 
 /// <summary>An entry that was logged: where, and its RFC 6962 leaf hash.</summary>
 public sealed record LoggedEntry(DecodedEntry Decoded, byte[] LeafHash)
@@ -38,16 +34,15 @@ public sealed class EntryWriter(IGrainFactory grains, BrokerSigner signer, Broke
     {
         ArgumentNullException.ThrowIfNull(statement);
         var payload = StatementCodec.Serialize(statement);
-        return new PendingEntry(new LogEntry(statement.Type, Now.ToUnixTimeMilliseconds(), LogEntry.Broker, signer.Sign(payload), notes), statement, payload);
+        return new PendingEntry(new LogEntry(statement.Type, Now.ToUnixTimeMilliseconds(), LogEntry.Broker, signer.Sign(payload), notes), statement, payload, SHA256.HashData(payload));
     }
 
     /// <summary>A provider's statement, logged as the exact bytes received.</summary>
     public PendingEntry FromProvider(SubmittedStatement submitted, EntryNotes? notes)
     {
         ArgumentNullException.ThrowIfNull(submitted);
-        var payload = CompactJws.Parse(submitted.Jws).Payload.ToArray();
         var entry = new LogEntry(submitted.Statement.Type, Now.ToUnixTimeMilliseconds(), submitted.Statement.Provider, submitted.Jws, notes);
-        return new PendingEntry(entry, submitted.Statement, payload);
+        return new PendingEntry(entry, submitted.Statement, submitted.Payload, submitted.PayloadSha256);
     }
 
     /// <summary>Appends the entries as consecutive log entries, once durable.</summary>

@@ -89,7 +89,7 @@ internal sealed class BenchmarkProvider(string id, int level, string jurisdictio
     public SubmittedStatement Sign(ProviderStatement statement)
     {
         var payload = StatementCodec.Serialize(statement);
-        return new SubmittedStatement(Kid, CompactJws.Sign(_key, Kid, payload), statement, SHA256.HashData(payload));
+        return SubmittedStatement.Verified(Kid, CompactJws.Sign(_key, Kid, payload), statement, payload);
     }
 
     /// <summary>A statement id of its own; safe to call from several threads.</summary>

@@ -71,7 +71,7 @@ public sealed class ProviderActor(CustodyCluster cluster, string providerId) : I
     {
         var payload = StatementCodec.Serialize(statement);
         var jws = CompactJws.Sign(_key, kid ?? Kid, payload);
-        return new SubmittedStatement(kid ?? Kid, jws, statement, SHA256.HashData(payload));
+        return SubmittedStatement.Verified(kid ?? Kid, jws, statement, payload);
     }
 
     public string NextId() => $"{Id}-{++_statements}";

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using DataCustody.Grains.Custody;
 using DataCustody.Grains.Custody.Projection;
 using DataCustody.Grains.Statements;
@@ -396,7 +395,7 @@ public sealed class RebuildTests(CustodyDatabases databases) : IClassFixture<Cus
                 return actor.Sign(statement);
             }
             var payload = StatementCodec.Serialize(statement);
-            return new SubmittedStatement(Kid, CompactJws.Sign(_rotated, Kid, payload), statement, SHA256.HashData(payload));
+            return SubmittedStatement.Verified(Kid, CompactJws.Sign(_rotated, Kid, payload), statement, payload);
         }
 
         public Task<StatementOutcome> SubmitAsync(ProviderStatement statement) => SubmitAsync(Sign(statement));

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using DataCustody.Gateway.Apis.Contracts;
 using DataCustody.Transparency.Jws;
 using NSec.Cryptography;
@@ -178,6 +177,6 @@ public static class StatementVerifier
             item.Reject("signature", "The signature does not verify with the key the header names.");
             return;
         }
-        item.Submitted = new SubmittedStatement(jws.KeyId!, item.Jws!, item.Statement, SHA256.HashData(jws.Payload.Span));
+        item.Submitted = SubmittedStatement.Verified(jws.KeyId!, item.Jws!, item.Statement, jws.Payload.Span);
     }
 }
