@@ -7,11 +7,10 @@ namespace DataCustody.Storage;
 
 /// <summary>
 /// The one connection the log's appends and checkpoints and the person registry's writes go
-/// through, one at a time. A SQLite page cache belongs to a
-/// connection and is dropped whenever another connection writes, so a pooled connection per
-/// append would re-read the projections' index pages every time, and so would a registry write
-/// on a connection of its own between two appends; a connection kept for all writes keeps them
-/// warm. A write that fails closes it, and the next write opens a fresh one. The dialect's upkeep
+/// through, one at a time. A SQLite page cache belongs to a connection and is dropped whenever
+/// another connection writes, so a pooled connection per append would re-read the projections'
+/// index pages every time, and so would a registry write on a connection of its own between two
+/// appends; a connection kept for all writes keeps them warm. A write that fails closes it, and the next write opens a fresh one. The dialect's upkeep
 /// (SQLite's checkpoints) runs after writes, beside the next ones, and is finished on this
 /// connection between two writes.
 /// </summary>
@@ -79,7 +78,7 @@ public sealed partial class WriterConnection(Database database, ILogger<WriterCo
                 LogUpkeepFailed(e);
             }
         }
-        else if (_upkeep is null && Stopwatch.GetElapsedTime(_upkeepStarted) >= database.Dialect.UpkeepSpacing)
+        else if (_upkeep is null && database.Dialect.UpkeepSpacing is { } spacing && Stopwatch.GetElapsedTime(_upkeepStarted) >= spacing)
         {
             _upkeepStarted = Stopwatch.GetTimestamp();
             _upkeep = Task.Run(() => database.Dialect.MaintainAfterWritesAsync(database), CancellationToken.None);

@@ -11,7 +11,11 @@ namespace DataCustody.Grains.Custody;
 /// its SHA-256: hashed before the append rather than by the projector inside the append
 /// transaction, where every entry of the log waits its turn.
 /// </summary>
-public sealed record PendingEntry(LogEntry Entry, Statement Statement, byte[] Payload, byte[] PayloadSha256);
+public sealed record PendingEntry(LogEntry Entry, Statement Statement, byte[] Payload, byte[] PayloadSha256)
+{
+    /// <summary>This entry as logged at <paramref name="index"/>.</summary>
+    public DecodedEntry At(long index) => new(index, Entry, Statement, Payload, PayloadSha256);
+}
 
 /// <summary>An entry that was logged: where, and its RFC 6962 leaf hash.</summary>
 public sealed record LoggedEntry(DecodedEntry Decoded, byte[] LeafHash)
@@ -58,7 +62,7 @@ public sealed class EntryWriter(IGrainFactory grains, BrokerSigner signer, Broke
         try
         {
             var appended = await _ledger.Append(leaves);
-            return [.. entries.Select((e, i) => new LoggedEntry(new DecodedEntry(appended.FirstIndex + i, e.Entry, e.Statement, e.Payload, e.PayloadSha256), hashes[i]))];
+            return [.. entries.Select((e, i) => new LoggedEntry(e.At(appended.FirstIndex + i), hashes[i]))];
         }
         finally
         {

@@ -35,8 +35,11 @@ public abstract class SqlDialect
     /// </summary>
     public virtual Task FinishUpkeepAsync(DbConnection writer) => Task.CompletedTask;
 
-    /// <summary>The least time from the start of one upkeep after writes to the start of the next.</summary>
-    public virtual TimeSpan UpkeepSpacing => TimeSpan.Zero;
+    /// <summary>
+    /// The least time from the start of one upkeep after writes to the start of the next; null for
+    /// a database that needs none, so that its writers start no upkeep at all.
+    /// </summary>
+    public virtual TimeSpan? UpkeepSpacing => null;
 
     /// <summary>Serialises schema migrations across processes, inside the migration transaction.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);

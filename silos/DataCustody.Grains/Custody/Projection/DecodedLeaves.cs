@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
-using DataCustody.Grains.Ledger;
-using DataCustody.Grains.Statements;
 using DataCustody.Transparency.Merkle;
 
 namespace DataCustody.Grains.Custody.Projection;
@@ -25,7 +23,7 @@ public sealed class DecodedLeaves
     /// <summary>The entry at <paramref name="index"/>: as remembered, else decoded from <paramref name="leaf"/>.</summary>
     public DecodedEntry? Open(long index, ReadOnlySpan<byte> leafHash, ReadOnlySpan<byte> leaf) =>
         _leaves.TryGetValue(LeafKey.Of(leafHash), out var opened)
-            ? new DecodedEntry(index, opened.Entry, opened.Statement, opened.Payload, opened.PayloadSha256)
+            ? opened.At(index)
             : DecodedEntry.Decode(index, leaf);
 
     private readonly record struct LeafKey(ulong A, ulong B, ulong C, ulong D)
