@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using DataCustody.Transparency.Codecs;
@@ -87,6 +88,7 @@ public sealed class StatementsApiTests(GatewayApiFixture fixture)
         { "unknown-member", "statements[0].payload.colour" },
         { "not-json-payload", "statements[0].payload" },
         { "null-item", "statements[0]" },
+        { "too-long-for-the-log", "statements[0]" },
     };
 
     [Theory]
@@ -188,6 +190,17 @@ public sealed class StatementsApiTests(GatewayApiFixture fixture)
         return CompactJws.Sign(delivery.Key, delivery.Kid, Encoding.UTF8.GetBytes(shop.Profile(TestProvider.NewId("foreign-kid"))));
     }
 
+    // 20,000 characters of Japanese are 60,000 bytes of UTF-8: within the payload's limit, but the JWS is longer than a log entry may be.
+    private static string LongTerms(TestProvider shop, string id)
+    {
+        var text = new string('規', 20_000);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        return $$$"""
+            {"id":"{{{id}}}","issuedAt":"{{{TestProvider.RecentTime()}}}","type":"provider.terms","provider":"{{{shop.ProviderId}}}","sha256":"{{{sha256}}}","title":"Long contract",
+             "text":"{{{text}}}","summary":{"onwardTransferAllowed":true,"breachNotificationHours":72,"deletionDays":30,"governingJurisdiction":"JP"}}
+            """;
+    }
+
     private static string BadItem(TestProvider shop, string kind)
     {
         string Payload() => shop.Profile(TestProvider.NewId(kind));
@@ -218,6 +231,7 @@ public sealed class StatementsApiTests(GatewayApiFixture fixture)
             "unknown-member" => shop.Sign(Payload().TrimEnd().TrimEnd('}') + ",\"colour\":\"red\"}"),
             "not-json-payload" => shop.Sign("{\"id\":"),
             "null-item" => null!,
+            "too-long-for-the-log" => shop.Sign(LongTerms(shop, TestProvider.NewId(kind))),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }

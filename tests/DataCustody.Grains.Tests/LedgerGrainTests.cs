@@ -5,6 +5,7 @@ using DataCustody.Testing;
 using DataCustody.Transparency.Checkpoints;
 using DataCustody.Transparency.Merkle;
 using DataCustody.Transparency.Notes;
+using DataCustody.Transparency.Tiles;
 
 namespace DataCustody.Grains.Tests;
 
@@ -89,11 +90,23 @@ public sealed class LedgerGrainTests : IAsyncLifetime
     [InlineData(1, 1)]
     public async Task Appends_outside_the_limits_are_refused_and_write_nothing(int leaves, int oversized)
     {
-        var batch = Enumerable.Range(0, leaves).Select(Leaf).Concat(Enumerable.Repeat(new byte[new LedgerOptions().MaxLeafBytes + 1], oversized)).ToList();
+        var batch = Enumerable.Range(0, leaves).Select(Leaf).Concat(Enumerable.Repeat(new byte[EntryBundle.MaxEntryBytes + 1], oversized)).ToList();
 
         await Assert.ThrowsAsync<ArgumentException>(() => _cluster.Ledger.Append(batch));
 
         Assert.Equal(0, (await _cluster.Ledger.GetStatus()).Size);
+    }
+
+    [Fact]
+    public async Task The_longest_leaf_an_entry_bundle_carries_is_logged_and_served()
+    {
+        var longest = new byte[EntryBundle.MaxEntryBytes];
+        longest.AsSpan().Fill((byte)'x');
+
+        await _cluster.Ledger.Append([longest]);
+
+        Assert.True(EntryBundle.TryDecode(await _cluster.Reader.GetEntryBundle(0, 1), out var entries, out _));
+        Assert.Equal(longest, Assert.Single(entries));
     }
 
     [Fact]

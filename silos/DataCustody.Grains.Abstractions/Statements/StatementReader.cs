@@ -9,8 +9,12 @@ namespace DataCustody.Grains.Statements;
 /// </summary>
 internal sealed class StatementReader(FideslangTaxonomy taxonomy)
 {
-    /// <summary>Room for a long model contract; the text is logged with the statement, so it is bounded.</summary>
-    private const int TermsTextMaxLength = 200_000;
+    /// <summary>
+    /// Room for a model contract in ASCII: the text is logged with the statement, and a log entry holds at
+    /// most 65,535 bytes. Text in other scripts takes more bytes per character and meets the limit on the
+    /// whole statement first.
+    /// </summary>
+    private const int TermsTextMaxLength = 40_000;
 
     private static readonly ValueRule<int> Level = ValueRules.Integer(1, 4);
     private static readonly ValueRule<string> Subprocessor = ValueRules.Text(1, 200);

@@ -1,5 +1,6 @@
 using DataCustody.Storage.Ledger;
 using DataCustody.Transparency.Merkle;
+using DataCustody.Transparency.Tiles;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -61,9 +62,11 @@ internal sealed partial class LedgerGrain(
         }
         for (var i = 0; i < leaves.Count; i++)
         {
-            if (leaves[i] is null || leaves[i].Length > _options.MaxLeafBytes)
+            // Auditors read entries in C2SP entry bundles, whose lengths are 16-bit: a longer leaf
+            // would make its whole tile unservable.
+            if (leaves[i] is null || leaves[i].Length > EntryBundle.MaxEntryBytes)
             {
-                throw new ArgumentException($"Leaf {i} is missing or larger than {_options.MaxLeafBytes} bytes.", nameof(leaves));
+                throw new ArgumentException($"Leaf {i} is missing or larger than {EntryBundle.MaxEntryBytes} bytes.", nameof(leaves));
             }
         }
         if (_broken)

@@ -16,9 +16,6 @@ public sealed class LedgerOptions
     /// <summary>The most entries one group-commit transaction takes; later callers wait for the next.</summary>
     public int MaxEntriesPerTransaction { get; set; } = 20_000;
 
-    /// <summary>The largest leaf accepted, in bytes.</summary>
-    public int MaxLeafBytes { get; set; } = 256 * 1024;
-
     /// <summary>The most leaves one <see cref="ILedgerGrain.Append"/> call may carry.</summary>
     public int MaxLeavesPerAppend { get; set; } = 10_000;
 }

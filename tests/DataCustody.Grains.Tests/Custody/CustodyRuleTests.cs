@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using DataCustody.Grains.Custody;
+using DataCustody.Grains.Ledger;
 using DataCustody.Grains.Statements;
 using DataCustody.Grains.Taxonomy;
 using DataCustody.Storage;
@@ -57,6 +60,25 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         Assert.Equal("recipient", (await _shop.TransferAsync(handle, "nobody.example", Contact, Service, _terms, LegalBasis.Contract)).Field);
         Assert.Equal("obligationId", (await _shop.DeleteAsync(handle, Contact, "obl_doesnotexist00")).Field);
         Assert.All(await _cluster.Person("p1").GetCustodyView() is var view ? view.Holders : [], h => Assert.Fail($"nothing was recorded, yet {h.Holder} holds data"));
+    }
+
+    [Fact]
+    public async Task A_statement_too_long_for_an_entry_bundle_is_refused_and_not_logged()
+    {
+        // Non-ASCII text triples in UTF-8 and grows by a third again in base64url: within the text's
+        // own limit, its JWS is longer than a log entry may be.
+        var text = new string('規', 20_000);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var ledger = _cluster.Grains.GetGrain<ILedgerGrain>(LedgerKey.Id);
+        var sizeBefore = (await ledger.GetStatus()).Size;
+
+        var outcome = await _shop.SubmitAsync(new TermsDeclared(_shop.NextId(), _shop.Now, _shop.Id, sha, "Long contract", text, new TermsSummary(true, 72, 30, "JP")));
+
+        Assert.Equal(StatementResult.Rejected, outcome.Result);
+        Assert.Equal("", outcome.Field);
+        Assert.Contains($"at most {EntryWriter.MaxProviderJwsLength}", outcome.Reason, StringComparison.Ordinal);
+        Assert.Null(await _shop.Grain.GetTerms(sha));
+        Assert.Equal(sizeBefore, (await ledger.GetStatus()).Size);
     }
 
     [Fact]
