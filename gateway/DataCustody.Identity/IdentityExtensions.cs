@@ -120,7 +120,7 @@ public static class IdentityExtensions
             var provider = app.MapGroup(string.Empty).AllowAnonymous().ExcludeFromDescription();
             provider.MapGet(ProviderPaths.Authorize, AuthorizeEndpoint.HandleAsync);
             provider.MapPost(ProviderPaths.Token, TokenEndpoint.HandleAsync);
-            provider.MapMethods(ProviderPaths.EndSession, [HttpMethods.Get, HttpMethods.Post], (Func<HttpContext, Task<IResult>>)EndSessionEndpoint.HandleAsync);
+            provider.MapMethods(ProviderPaths.EndSession, [HttpMethods.Get, HttpMethods.Post], EndSessionEndpoint.HandleAsync);
             provider.MapGet(ProviderPaths.SignIn, SignInPage.Show);
             provider.MapPost(ProviderPaths.SignIn, SignInPage.SubmitAsync).RequireRateLimiting(SignInRateLimit.Policy);
         }

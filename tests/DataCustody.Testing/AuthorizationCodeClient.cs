@@ -52,15 +52,24 @@ public sealed partial class AuthorizationCodeClient : IDisposable
     }
 
     /// <summary>Opens the sign-in form a redirect points at and submits it with these credentials.</summary>
-    public async Task<HttpResponseMessage> SignInAsync(Uri signInForm, string username, string password)
+    public async Task<HttpResponseMessage> SignInAsync(Uri signInForm, string username, string password) =>
+        await SubmitFormAsync(await _http.GetStringAsync(signInForm), new Dictionary<string, string> { ["username"] = username, ["password"] = password });
+
+    /// <summary>Submits the form of <paramref name="page"/> with its hidden fields and <paramref name="fields"/>, as a person filling it in would.</summary>
+    public Task<HttpResponseMessage> SubmitFormAsync(string page, IReadOnlyDictionary<string, string> fields)
     {
-        var page = await _http.GetStringAsync(signInForm);
-        var fields = HiddenField().Matches(page).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
-        fields["username"] = username;
-        fields["password"] = password;
-        var action = WebUtility.HtmlDecode(FormAction().Match(page).Groups["action"].Value);
-        return await _http.PostAsync(action, new FormUrlEncodedContent(fields));
+        ArgumentNullException.ThrowIfNull(fields);
+        var form = HiddenField().Matches(page).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        foreach (var (name, value) in fields)
+        {
+            form[name] = value;
+        }
+        return PostFormAsync(WebUtility.HtmlDecode(FormAction().Match(page).Groups["action"].Value), form);
     }
+
+    /// <summary>Posts <paramref name="fields"/> to a page, as any form, also one on another site, can make the browser do.</summary>
+    public Task<HttpResponseMessage> PostFormAsync(string url, IReadOnlyDictionary<string, string> fields) =>
+        _http.PostAsync(url, new FormUrlEncodedContent(fields));
 
     /// <summary>Opens a page, as a person typing its address would.</summary>
     public Task<HttpResponseMessage> OpenAsync(string relativeUrl) => _http.GetAsync(relativeUrl);

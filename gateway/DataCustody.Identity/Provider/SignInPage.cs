@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Http;
 namespace DataCustody.Identity.Provider;
 
 /// <summary>
-/// The provider's sign-in form: plain server-rendered HTML that works without scripts, with an
-/// antiforgery token, and one generic message for every failed attempt.
+/// The provider's sign-in form, with an antiforgery token, and one generic message for every
+/// failed attempt.
 /// </summary>
 internal static class SignInPage
 {
@@ -68,24 +68,7 @@ internal static class SignInPage
         var e = HtmlEncoder.Default;
         var alert = error is null ? string.Empty : $"""<p id="error" role="alert">{e.Encode(error)}</p>""";
         var describedBy = error is null ? string.Empty : """ aria-describedby="error" """;
-        var html = $"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Sign in – DataCustody</title>
-            <style>
-            body {"{"} font-family: system-ui, sans-serif; max-width: 26rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5; {"}"}
-            label, input, button {"{"} display: block; width: 100%; font-size: 1rem; {"}"}
-            input {"{"} margin: .25rem 0 1rem; padding: .5rem; box-sizing: border-box; {"}"}
-            button {"{"} padding: .6rem; {"}"}
-            [role=alert] {"{"} color: #a00; font-weight: bold; {"}"}
-            </style>
-            </head>
-            <body>
-            <main>
-            <h1>Sign in to DataCustody</h1>
+        var body = $"""
             {alert}
             <form method="post" action="{e.Encode(http.Request.PathBase + ProviderPaths.SignIn)}">
             <input type="hidden" name="{e.Encode(tokens.FormFieldName)}" value="{e.Encode(tokens.RequestToken ?? string.Empty)}">
@@ -96,10 +79,7 @@ internal static class SignInPage
             <input id="password" name="password" type="password" autocomplete="current-password" required{describedBy}>
             <button type="submit">Sign in</button>
             </form>
-            </main>
-            </body>
-            </html>
             """;
-        return Results.Content(html, "text/html; charset=utf-8", statusCode: statusCode);
+        return ProviderPage.Render("Sign in to DataCustody", body, statusCode);
     }
 }
