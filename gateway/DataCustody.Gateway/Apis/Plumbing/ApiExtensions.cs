@@ -11,7 +11,8 @@ public static class ApiExtensions
 {
     /// <summary>
     /// JSON in camelCase with enums as camelCase strings; requests the framework cannot bind, and
-    /// bodies over the limit, answered with problems; the statement rate limit; the OpenAPI document.
+    /// bodies over the limit, answered with problems; the statement rate limit; the connection
+    /// limit; the OpenAPI document.
     /// </summary>
     public static WebApplicationBuilder AddDataCustodyApi(this WebApplicationBuilder builder)
     {
@@ -19,7 +20,11 @@ public static class ApiExtensions
         var limits = builder.Configuration.GetSection(ApiLimits.Section).Get<ApiLimits>() ?? new ApiLimits();
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton<CallerGrains>();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+            kestrel.Limits.MaxConcurrentConnections = limits.MaxConnections;
+        });
 
         builder.Services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
         // Binding failures throw, so the exception handler can say which field was wrong.

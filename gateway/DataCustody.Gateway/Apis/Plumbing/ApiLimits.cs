@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Http.Metadata;
 namespace DataCustody.Gateway.Apis.Plumbing;
 
 /// <summary>
-/// Request body limits of the API (<c>Api:MaxRequestBodyBytes</c>, default 1 MiB, for every
-/// request; <c>Api:MaxStatementBatchBytes</c>, default 8 MiB, for statement batches). A larger
-/// body gets a 413 problem.
+/// The gateway's limits: request bodies (<c>Api:MaxRequestBodyBytes</c>, default 1 MiB, for every
+/// request; <c>Api:MaxStatementBatchBytes</c>, default 8 MiB, for statement batches; a larger body
+/// gets a 413 problem), statement batches per client, and connections open at once.
 /// </summary>
 public sealed class ApiLimits
 {
@@ -23,6 +23,12 @@ public sealed class ApiLimits
 
     /// <summary>Statement batches a client may send per second, sustained.</summary>
     public int StatementBatchesPerSecond { get; set; } = 500;
+
+    /// <summary>
+    /// Connections the gateway keeps open at once; one more is closed as it arrives, so that a flood of idle
+    /// connections cannot use up the process's file descriptors and memory.
+    /// </summary>
+    public long MaxConnections { get; set; } = 10_000;
 }
 
 /// <summary>Endpoint metadata that sets the request body limit; routing applies it before the body is read.</summary>
