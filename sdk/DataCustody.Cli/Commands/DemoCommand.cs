@@ -4,6 +4,8 @@ using System.Text.Json;
 using DataCustody.Cli.Api;
 using DataCustody.Cli.Demo;
 using DataCustody.Cli.Progress;
+using DataCustody.Grains.Statements;
+using DataCustody.Grains.Taxonomy;
 using static DataCustody.Cli.Demo.DemoStory;
 
 namespace DataCustody.Cli.Commands;
@@ -168,46 +170,15 @@ internal static class DemoCommand
         }
     }
 
-    private static object Collected(DemoProvider provider, string handle, string[] categories, string[] purposes, string consentId) => new
-    {
-        id = DemoProvider.NewId("collect"),
-        issuedAt = DemoProvider.Now(),
-        type = "data.collected",
-        provider = provider.Id,
-        handle,
-        categories,
-        purposes,
-        legalBasis = "consent",
-        consentId,
-    };
+    private static DataCollected Collected(DemoProvider provider, string handle, string[] categories, string[] purposes, string consentId) =>
+        new(DemoProvider.NewId("collect"), DateTimeOffset.UtcNow, provider.Id, handle, [.. categories], [.. purposes], LegalBasis.Consent, consentId);
 
-    private static object Transferred(DemoProvider provider, string id, string handle, string recipient, string[] categories, string consentId) => new
-    {
-        id,
-        issuedAt = DemoProvider.Now(),
-        type = "data.transferred",
-        provider = provider.Id,
-        handle,
-        recipient,
-        categories,
-        purposes = new[] { Service },
-        legalBasis = "consent",
-        consentId,
-        termsSha256 = provider.TermsSha256,
-    };
+    private static DataTransferred Transferred(DemoProvider provider, string id, string handle, string recipient, string[] categories, string consentId) =>
+        new(id, DateTimeOffset.UtcNow, provider.Id, handle, recipient, [.. categories], [Service], LegalBasis.Consent, consentId, provider.TermsSha256);
 
-    private static object Received(DemoProvider provider, string handle, string sender, string transferId, string[] categories) => new
-    {
-        id = DemoProvider.NewId("receive"),
-        issuedAt = DemoProvider.Now(),
-        type = "data.received",
-        provider = provider.Id,
-        handle,
-        sender,
-        transferId,
-        categories,
-        obtainedVia = $"Received from {sender}, which collected it from the customer with consent.",
-    };
+    private static DataReceived Received(DemoProvider provider, string handle, string sender, string transferId, string[] categories) =>
+        new(DemoProvider.NewId("receive"), DateTimeOffset.UtcNow, provider.Id, handle, sender, transferId, [.. categories],
+            $"Received from {sender}, which collected it from the customer with consent.");
 
     private static string Entries(IEnumerable<JsonElement> results) =>
         string.Join(", ", results.Select(r => r.TryGetProperty("entryIndex", out var i) ? i.ToString() : "?"));

@@ -1,12 +1,12 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using DataCustody.Cli.Api;
+using DataCustody.Grains.Statements;
+using DataCustody.Sdk;
 using DataCustody.Sdk.Keys;
 using DataCustody.Sdk.Models;
-using DataCustody.Transparency.Jws;
 
 namespace DataCustody.Cli.Demo;
 
@@ -55,36 +55,16 @@ internal sealed class DemoProvider : IDisposable
                 + $"notifies breaches within 72 hours and deletes the data within {story.DeletionDays} days of a request.";
             var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(termsText)));
             var provider = new DemoProvider(story.Id, api, key, sha, registered.IsSuccessStatusCode);
+            var now = DateTimeOffset.UtcNow;
             await provider.SubmitAsync(cancellationToken,
-                new
-                {
-                    id = NewId("profile"),
-                    issuedAt = Now(),
-                    type = "provider.profile",
-                    provider = story.Id,
-                    level = story.Level,
-                    encryptionAtRest = true,
-                    encryptionInTransit = true,
-                    pseudonymisation = story.Level >= 3,
-                    accessLogging = true,
-                    certifications = story.Level >= 3
-                        ? new object[] { new { scheme = "iso27001", identifier = $"IS {story.Id.ToUpperInvariant()}-001", validUntil = "2030-03-31" } }
-                        : [],
-                    storageJurisdictions = new[] { story.StorageJurisdiction },
-                    retentionDays = 365,
-                    subprocessors = story.Subprocessors,
-                },
-                new
-                {
-                    id = NewId("terms"),
-                    issuedAt = Now(),
-                    type = "provider.terms",
-                    provider = story.Id,
-                    sha256 = sha,
-                    title = $"{story.Name} model contract, version 1",
-                    text = termsText,
-                    summary = new { onwardTransferAllowed = story.OnwardTransferAllowed, breachNotificationHours = 72, deletionDays = story.DeletionDays, governingJurisdiction = story.Jurisdiction },
-                });
+                new ProfileDeclared(
+                    NewId("profile"), now, story.Id, story.Level,
+                    EncryptionAtRest: true, EncryptionInTransit: true, Pseudonymisation: story.Level >= 3, AccessLogging: true,
+                    story.Level >= 3 ? [new Certification(CertificationScheme.Iso27001, $"IS {story.Id.ToUpperInvariant()}-001", new DateOnly(2030, 3, 31))] : [],
+                    [story.StorageJurisdiction], RetentionDays: 365, [.. story.Subprocessors]),
+                new TermsDeclared(
+                    NewId("terms"), now, story.Id, sha, $"{story.Name} model contract, version 1", termsText,
+                    new TermsSummary(story.OnwardTransferAllowed, BreachNotificationHours: 72, story.DeletionDays, story.Jurisdiction)));
             return provider;
         }
         catch
@@ -94,11 +74,11 @@ internal sealed class DemoProvider : IDisposable
         }
     }
 
-    /// <summary>Signs and submits statements in one batch; returns each result. A rejected statement is an error.</summary>
-    public async Task<JsonElement[]> SubmitAsync(CancellationToken cancellationToken, params object[] payloads)
+    /// <summary>Signs and submits statements in one batch, as the SDK signs them; returns each result. A rejected statement is an error.</summary>
+    public async Task<JsonElement[]> SubmitAsync(CancellationToken cancellationToken, params ProviderStatement[] statements)
     {
-        var statements = payloads.Select(p => CompactJws.Sign(Key.Key, Key.KeyId, JsonSerializer.SerializeToUtf8Bytes(p, p.GetType(), JsonSerializerOptions.Web))).ToArray();
-        var answer = await Api.PostAsync("api/v1/statements", new { statements }, cancellationToken);
+        var signed = statements.Select(s => SignedStatement.Sign(s, Key).Jws).ToArray();
+        var answer = await Api.PostAsync("api/v1/statements", new { statements = signed }, cancellationToken);
         var results = answer.GetProperty("results").EnumerateArray().ToArray();
         foreach (var result in results)
         {
@@ -121,6 +101,4 @@ internal sealed class DemoProvider : IDisposable
     public void Dispose() => Key.Dispose();
 
     public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
-
-    public static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
