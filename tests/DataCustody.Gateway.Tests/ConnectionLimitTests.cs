@@ -3,18 +3,9 @@ using DataCustody.Testing;
 
 namespace DataCustody.Gateway.Tests;
 
-/// <summary>A gateway of its own that keeps at most two connections open (the shared one keeps the default).</summary>
-public sealed class ConnectionLimitTests : IAsyncLifetime
+/// <summary>A gateway that keeps at most two connections open.</summary>
+public sealed class ConnectionLimitTests() : OwnGateway(new Dictionary<string, string> { ["Api__MaxConnections"] = "2" })
 {
-    private GatewayProcess _gateway = null!;
-
-    public async Task InitializeAsync() => _gateway = await GatewayProcess.StartAsync(new Dictionary<string, string>
-    {
-        ["Api__MaxConnections"] = "2",
-    });
-
-    public async Task DisposeAsync() => await _gateway.DisposeAsync();
-
     [Fact]
     public async Task A_connection_over_the_limit_is_closed_and_one_is_accepted_once_another_closes()
     {
@@ -37,6 +28,6 @@ public sealed class ConnectionLimitTests : IAsyncLifetime
     // Each client holds one kept-alive connection of its own.
     private HttpClient OneConnection() => new(new SocketsHttpHandler { MaxConnectionsPerServer = 1, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
     {
-        BaseAddress = _gateway.BaseAddress,
+        BaseAddress = Gateway.BaseAddress,
     };
 }

@@ -3,24 +3,18 @@ using DataCustody.Testing;
 
 namespace DataCustody.Gateway.Tests;
 
-/// <summary>A gateway of its own with a tiny statement rate limit (the shared one keeps the default).</summary>
-public sealed class StatementRateLimitTests : IAsyncLifetime
+/// <summary>A gateway with a tiny statement rate limit.</summary>
+public sealed class StatementRateLimitTests() : OwnGateway(new Dictionary<string, string>
 {
-    private GatewayProcess _gateway = null!;
-
-    public async Task InitializeAsync() => _gateway = await GatewayProcess.StartAsync(new Dictionary<string, string>
-    {
-        ["Api__StatementBatchBurst"] = "2",
-        ["Api__StatementBatchesPerSecond"] = "1",
-    });
-
-    public async Task DisposeAsync() => await _gateway.DisposeAsync();
-
+    ["Api__StatementBatchBurst"] = "2",
+    ["Api__StatementBatchesPerSecond"] = "1",
+})
+{
     [Fact]
     public async Task A_client_over_its_statement_rate_gets_a_429_problem_with_Retry_After_and_others_do_not()
     {
-        using var shop = DemoTokens.WithBearer(_gateway.BaseAddress, await DemoTokens.ForClientAsync(_gateway.BaseAddress, "shop"));
-        using var delivery = DemoTokens.WithBearer(_gateway.BaseAddress, await DemoTokens.ForClientAsync(_gateway.BaseAddress, "delivery"));
+        using var shop = DemoTokens.WithBearer(Gateway.BaseAddress, await DemoTokens.ForClientAsync(Gateway.BaseAddress, "shop"));
+        using var delivery = DemoTokens.WithBearer(Gateway.BaseAddress, await DemoTokens.ForClientAsync(Gateway.BaseAddress, "delivery"));
 
         // A burst of 2 and 1 more per second: 6 immediate requests cannot all pass.
         HttpResponseMessage? limited = null;
