@@ -213,7 +213,7 @@ internal sealed class CitizenGrain(
                 : ConsentRules.ForUse(Candidates().Where(c => c.Row.ConsentId == s.ConsentId), s.Provider, s.Categories, s.Purposes, writer.Now);
             if (rootConsent is null)
             {
-                violations.Add(new EntryViolation(ViolationCodes.NoConsent, $"{s.Provider} collected data without a consent that covers it: {string.Join("; ", reasons)}."));
+                violations.Add(new EntryViolation(ViolationCodes.NoConsent, $"{s.Provider} collected data without a consent that covers it: {Logged(reasons)}."));
             }
         }
         var notes = new EntryNotes { Violations = NullIfEmpty(violations), RootConsent = rootConsent, Version = profileVersion };
@@ -247,7 +247,7 @@ internal sealed class CitizenGrain(
             (consentId, var reasons) = ConsentRules.ForTransfer(candidates, s.Provider, s.Recipient, standing.Level, s.TermsSha256, s.Categories, s.Purposes, writer.Now);
             if (consentId is null)
             {
-                violations.Add(new EntryViolation(ViolationCodes.NoConsent, $"{s.Provider} passed the data to {s.Recipient} without a consent that allows it: {string.Join("; ", reasons)}."));
+                violations.Add(new EntryViolation(ViolationCodes.NoConsent, $"{s.Provider} passed the data to {s.Recipient} without a consent that allows it: {Logged(reasons)}."));
             }
         }
         // A copy depends on the consent that allowed the transfer, else on whatever the sender's copy depends on.
@@ -444,4 +444,12 @@ internal sealed class CitizenGrain(
     };
 
     private static IReadOnlyList<T>? NullIfEmpty<T>(List<T> items) => items.Count == 0 ? null : items;
+
+    // A violation's reasons go into the log entry, which must fit an entry bundle: a person with many
+    // consents to one holder would otherwise have every one of them listed.
+    private const int ReasonsLogged = 5;
+
+    private static string Logged(IReadOnlyList<string> reasons) => reasons.Count <= ReasonsLogged
+        ? string.Join("; ", reasons)
+        : $"{string.Join("; ", reasons.Take(ReasonsLogged))}; and {reasons.Count - ReasonsLogged} more";
 }

@@ -133,6 +133,23 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
     }
 
     [Fact]
+    public async Task A_violation_logs_the_first_reasons_and_counts_the_rest()
+    {
+        var person = _cluster.Person("p-many");
+        var handle = await person.GetHandle(_shop.Id);
+        for (var i = 0; i < 8; i++)
+        {
+            await person.GrantConsent(_shop.Id, new ConsentTerms(["user.name"], ["essential"], new OnwardTransfer(false, [], null, []), 30, _shop.Now.AddDays(30)));
+        }
+
+        var outcome = await _shop.CollectAsync(handle, Contact, Service);
+
+        var detail = Assert.Single(outcome.Violations).Detail;
+        Assert.Equal(5, detail.Split("does not cover").Length - 1);
+        Assert.EndsWith("; and 3 more.", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_transfer_check_follows_named_recipients_levels_terms_and_expiry()
     {
         var person = _cluster.Person("p5");
