@@ -2,6 +2,7 @@ using DataCustody.Identity.Configuration;
 using DataCustody.Identity.Provider;
 using DataCustody.Identity.Provider.Validation;
 using DataCustody.Identity.Storage;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
@@ -77,6 +79,16 @@ public static class IdentityExtensions
             options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.NonceCookie.SameSite = SameSiteMode.Lax;
             options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Kept in the pages' cookie for signing out: sent as id_token_hint, it tells the provider that
+            // this sign-out is the person's own, so the provider ends its session without asking again.
+            options.Events.OnTokenValidated = context =>
+            {
+                if (context.TokenEndpointResponse?.IdToken is { } idToken)
+                {
+                    context.Properties!.StoreTokens([new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
+                }
+                return Task.CompletedTask;
+            };
         });
         authentication.AddJwtBearer(IdentitySchemes.Bearer, options =>
         {

@@ -4,6 +4,7 @@ using DataCustody.Identity;
 using DataCustody.Storage;
 using DataCustody.Storage.Dialects;
 using DataCustody.Testing;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,9 @@ public sealed class IdentityHost : IAsyncDisposable
 
     /// <summary>A page for signed-in people, answering with their name and roles.</summary>
     public const string PageProbe = "probe/page";
+
+    /// <summary>A page for signed-in people with the sign-out button a page of the gateway would have.</summary>
+    public const string SignOutFormProbe = "probe/signout-form";
 
     private readonly WebApplication _app;
 
@@ -68,6 +72,13 @@ public sealed class IdentityHost : IAsyncDisposable
         app.MapGet(RegulatorProbe, () => "regulator").RequireAuthorization(IdentityPolicies.Regulator);
         // The default policy: the pages' cookie, with OpenID Connect sign-in when it is missing.
         app.MapGet(PageProbe, (ClaimsPrincipal user) => $"{user.Identity!.Name} ({string.Join(", ", user.FindAll(IdentityClaims.Role).Select(c => c.Value))})").RequireAuthorization();
+        app.MapGet(SignOutFormProbe, (HttpContext http, IAntiforgery antiforgery) =>
+        {
+            var tokens = antiforgery.GetAndStoreTokens(http);
+            return Results.Content(
+                $"""<form method="post" action="/account/signout"><input type="hidden" name="{tokens.FormFieldName}" value="{tokens.RequestToken}"><button>Sign out</button></form>""",
+                "text/html");
+        }).RequireAuthorization();
         await app.StartAsync();
         return new IdentityHost(app, baseAddress);
     }

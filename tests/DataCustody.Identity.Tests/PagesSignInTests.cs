@@ -29,4 +29,30 @@ public sealed class PagesSignInTests(IdentityFixture fixture) : IClassFixture<Id
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("Bob Brown (citizen)", await page.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Signing_out_of_the_pages_ends_the_provider_session_without_asking_again()
+    {
+        using var browser = new AuthorizationCodeClient(fixture.BaseAddress);
+        var toProvider = await browser.OpenAsync(IdentityHost.PageProbe);
+        var toSignIn = await browser.FollowAsync(toProvider);
+        var backToAuthorize = await browser.SignInAsync(browser.Redirected(toSignIn), "bob", DemoTokens.Passwords["bob"]);
+        var toPage = await browser.FollowAsync(await browser.FollowAsync(backToAuthorize));
+        Assert.Equal("/" + IdentityHost.PageProbe, browser.Redirected(toPage).AbsolutePath);
+        var signOutForm = await (await browser.OpenAsync(IdentityHost.SignOutFormProbe)).Content.ReadAsStringAsync();
+
+        var toEndSession = await browser.SubmitFormAsync(signOutForm, new Dictionary<string, string>());
+        var toCallback = await browser.FollowAsync(toEndSession);
+        var toHome = await browser.FollowAsync(toCallback);
+
+        var endSession = browser.Redirected(toEndSession);
+        Assert.Equal("/connect/endsession", endSession.AbsolutePath);
+        Assert.NotNull(HttpUtility.ParseQueryString(endSession.Query)["id_token_hint"]);
+        Assert.Equal("/signout-callback-oidc", browser.Redirected(toCallback).AbsolutePath);
+        Assert.Equal("/", browser.Redirected(toHome).AbsolutePath);
+        // Both sessions are over: the page sends the browser to the provider, and the provider to its sign-in form.
+        var again = await browser.OpenAsync(IdentityHost.PageProbe);
+        Assert.Equal("/connect/authorize", browser.Redirected(again).AbsolutePath);
+        Assert.Equal("/connect/signin", browser.Redirected(await browser.FollowAsync(again)).AbsolutePath);
+    }
 }
