@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using DataCustody.Gateway.Apis.Contracts;
 using DataCustody.Identity;
@@ -22,7 +23,8 @@ public static class StatementsApi
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status429TooManyRequests)
             .WithSummary("Submits 1-1000 signed statements (compact JWS, EdDSA) of the token's provider.")
             .WithDescription("Each item is recorded, a duplicate (same id and content as before: the original result) or rejected "
-                + "with a problem naming the field. A malformed body is a 400 problem and nothing is submitted.")
+                + "with a problem naming the field. A statement may have at most " + SubmittedStatement.MaxJwsLength.ToString(CultureInfo.InvariantCulture)
+                + " characters, so that its log entry fits an entry bundle. A malformed body is a 400 problem and nothing is submitted.")
             .RequireAuthorization(IdentityPolicies.Provider)
             .RequireRateLimiting(StatementRateLimit.Policy)
             .WithMetadata(new RequestBodyLimit(limits.MaxStatementBatchBytes));

@@ -17,6 +17,13 @@ public sealed record SubmittedStatement(
     [property: Id(3)] byte[] PayloadSha256,
     [property: Id(4)] byte[] Payload)
 {
+    /// <summary>
+    /// The longest JWS the log takes, in characters (a compact JWS is ASCII). Every log entry must fit
+    /// a C2SP entry bundle, whose lengths are 16-bit (65,535 bytes); the rest is room for the entry's
+    /// envelope and the broker's notes.
+    /// </summary>
+    public const int MaxJwsLength = 60_000;
+
     /// <summary>A statement whose signature was checked over <paramref name="payload"/>, as <paramref name="jws"/> carries it.</summary>
     public static SubmittedStatement Verified(string kid, string jws, ProviderStatement statement, ReadOnlySpan<byte> payload) =>
         new(kid, jws, statement, SHA256.HashData(payload), payload.ToArray());

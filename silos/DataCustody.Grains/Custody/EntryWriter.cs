@@ -3,7 +3,6 @@ using DataCustody.Grains.Custody.Projection;
 using DataCustody.Grains.Ledger;
 using DataCustody.Grains.Statements;
 using DataCustody.Transparency.Merkle;
-using DataCustody.Transparency.Tiles;
 
 namespace DataCustody.Grains.Custody;
 
@@ -28,13 +27,6 @@ public sealed record LoggedEntry(DecodedEntry Decoded, byte[] LeafHash)
 /// <summary>Wraps statements into log entries (signing the broker's own) and appends them as one batch.</summary>
 public sealed class EntryWriter(IGrainFactory grains, BrokerSigner signer, BrokerClock clock, DecodedLeaves decoded)
 {
-    /// <summary>
-    /// The longest provider JWS the log takes, in characters (a compact JWS is ASCII). Every entry
-    /// must fit a C2SP entry bundle (<see cref="EntryBundle.MaxEntryBytes"/>, 65,535 bytes); the
-    /// rest is room for the entry's envelope and the broker's notes.
-    /// </summary>
-    public const int MaxProviderJwsLength = 60_000;
-
     // Orleans resolves a grain interface by reflection on every GetGrain; the log is one grain.
     private readonly ILedgerGrain _ledger = grains.GetGrain<ILedgerGrain>(LedgerKey.Id);
 

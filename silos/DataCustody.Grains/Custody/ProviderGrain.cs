@@ -315,9 +315,9 @@ internal sealed class ProviderGrain(
         {
             return StatementOutcome.Refused(statement.Id, "provider", $"The statement names {statement.Provider}, not {ProviderId}.");
         }
-        if (submitted.Jws.Length > EntryWriter.MaxProviderJwsLength)
+        if (submitted.Jws.Length > SubmittedStatement.MaxJwsLength)
         {
-            return StatementOutcome.Refused(statement.Id, "", $"The statement's JWS is {submitted.Jws.Length} characters; the log takes at most {EntryWriter.MaxProviderJwsLength}, so that auditors can read every entry in an entry bundle.");
+            return StatementOutcome.Refused(statement.Id, "", $"The statement's JWS is {submitted.Jws.Length} characters; the log takes at most {SubmittedStatement.MaxJwsLength}, so that auditors can read every entry in an entry bundle.");
         }
         return statement.IssuedAt > writer.Now + options.Value.MaxClockSkew
             ? StatementOutcome.Refused(statement.Id, "issuedAt", $"The statement is issued at {statement.IssuedAt:O}, in the future.")

@@ -76,7 +76,7 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
 
         Assert.Equal(StatementResult.Rejected, outcome.Result);
         Assert.Equal("", outcome.Field);
-        Assert.Contains($"at most {EntryWriter.MaxProviderJwsLength}", outcome.Reason, StringComparison.Ordinal);
+        Assert.Contains($"at most {SubmittedStatement.MaxJwsLength}", outcome.Reason, StringComparison.Ordinal);
         Assert.Null(await _shop.Grain.GetTerms(sha));
         Assert.Equal(sizeBefore, (await ledger.GetStatus()).Size);
     }
