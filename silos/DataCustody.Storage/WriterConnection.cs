@@ -10,9 +10,9 @@ namespace DataCustody.Storage;
 /// through, one at a time. A SQLite page cache belongs to a connection and is dropped whenever
 /// another connection writes, so a pooled connection per append would re-read the projections'
 /// index pages every time, and so would a registry write on a connection of its own between two
-/// appends; a connection kept for all writes keeps them warm. A write that fails closes it, and the next write opens a fresh one. The dialect's upkeep
-/// (SQLite's checkpoints) runs after writes, beside the next ones, and is finished on this
-/// connection between two writes.
+/// appends; a connection kept for all writes keeps them warm. A write that fails closes it, and
+/// the next write opens a fresh one. The dialect's upkeep (SQLite's checkpoints) runs after
+/// writes, beside the next ones, and is finished on this connection between two writes.
 /// </summary>
 public sealed partial class WriterConnection(Database database, ILogger<WriterConnection>? logger = null) : IAsyncDisposable
 {
