@@ -27,47 +27,13 @@ public static class ConsentRequestsApi
 
     private static async Task<Results<Ok<ConsentResponse>, ProblemHttpResult>> Approve(string requestId, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var citizen = grains.GetGrain<ICitizenGrain>(PersonId.Of(user));
-        if (await Pending(citizen, requestId) is { } problem)
-        {
-            return problem;
-        }
-        try
-        {
-            return TypedResults.Ok(ConsentResponse.From(await citizen.ApproveConsentRequest(requestId)));
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            // Decided meanwhile, or it asked for a consent that has expired by now.
-            return PeopleProblems.Conflict("requestId", PeopleProblems.MessageOf(e));
-        }
+        var decision = await PersonDecisions.ApproveAsync(grains.GetGrain<ICitizenGrain>(PersonId.Of(user)), requestId);
+        return decision.Done is { } consent ? TypedResults.Ok(ConsentResponse.From(consent)) : decision.Problem();
     }
 
     private static async Task<Results<Ok<ConsentRequestResponse>, ProblemHttpResult>> Reject(string requestId, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var citizen = grains.GetGrain<ICitizenGrain>(PersonId.Of(user));
-        if (await Pending(citizen, requestId) is { } problem)
-        {
-            return problem;
-        }
-        try
-        {
-            return TypedResults.Ok(ConsentRequestResponse.From(await citizen.RejectConsentRequest(requestId)));
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            return PeopleProblems.Conflict("requestId", PeopleProblems.MessageOf(e));
-        }
-    }
-
-    /// <summary>Null when <paramref name="requestId"/> is a pending request of the person; otherwise 404 or 409.</summary>
-    private static async Task<ProblemHttpResult?> Pending(ICitizenGrain citizen, string requestId)
-    {
-        var request = (await citizen.GetConsentRequests()).FirstOrDefault(r => r.RequestId == requestId);
-        return request is null
-            ? PeopleProblems.NotFound("requestId", $"You have no consent request {requestId}.")
-            : request.Status != ConsentRequestStatus.Pending
-                ? PeopleProblems.Conflict("requestId", $"Consent request {requestId} is already {WireNames.Of(request.Status)}.")
-                : null;
+        var decision = await PersonDecisions.RejectAsync(grains.GetGrain<ICitizenGrain>(PersonId.Of(user)), requestId);
+        return decision.Done is { } request ? TypedResults.Ok(ConsentRequestResponse.From(request)) : decision.Problem();
     }
 }

@@ -61,25 +61,8 @@ public static class ConsentsApi
 
     private static async Task<Results<Ok<ConsentResponse>, ProblemHttpResult>> Revoke(string consentId, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var citizen = grains.GetGrain<ICitizenGrain>(PersonId.Of(user));
-        var consent = (await citizen.GetConsents()).FirstOrDefault(c => c.ConsentId == consentId);
-        if (consent is null)
-        {
-            return PeopleProblems.NotFound("consentId", $"You have no consent {consentId}.");
-        }
-        if (consent.Status != ConsentStatus.Active)
-        {
-            return PeopleProblems.Conflict("consentId", $"Consent {consentId} is already {WireNames.Of(consent.Status)}.");
-        }
-        try
-        {
-            return TypedResults.Ok(ConsentResponse.From(await citizen.RevokeConsent(consentId)));
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            // Ended between the look-up and the revocation (expiry, a concurrent revocation).
-            return PeopleProblems.Conflict("consentId", PeopleProblems.MessageOf(e));
-        }
+        var decision = await PersonDecisions.RevokeAsync(grains.GetGrain<ICitizenGrain>(PersonId.Of(user)), consentId);
+        return decision.Done is { } revoked ? TypedResults.Ok(ConsentResponse.From(revoked)) : decision.Problem();
     }
 
     private static async Task<Results<Ok<ConsentReceipt>, ProblemHttpResult>> Receipt(string consentId, ClaimsPrincipal user, HttpRequest request, IGrainFactory grains, IConfiguration configuration)
