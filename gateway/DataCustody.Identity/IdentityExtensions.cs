@@ -56,6 +56,9 @@ public static class IdentityExtensions
         });
         authentication.AddCookie(IdentitySchemes.Pages, options =>
         {
+            options.LoginPath = PagePaths.SignIn;
+            options.ReturnUrlParameter = "returnUrl";
+            options.AccessDeniedPath = PagePaths.AccessDenied;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
@@ -123,8 +126,8 @@ public static class IdentityExtensions
     public static IEndpointRouteBuilder MapDataCustodyIdentity(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet(PagesEndpoints.SignIn, PagesEndpoints.Challenge).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost(PagesEndpoints.SignOut, PagesEndpoints.SignOutAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(PagePaths.SignIn, PagesEndpoints.Challenge).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost(PagePaths.SignOut, PagesEndpoints.SignOut).AddEndpointFilter<PageFormCheck>().AllowAnonymous().ExcludeFromDescription();
 
         var settings = app.ServiceProvider.GetRequiredService<IOptions<IdentitySettings>>().Value;
         if (settings.IsEmbedded)

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 namespace DataCustody.Identity;
 
 /// <summary>
-/// Authorization policies of the API: each needs a bearer access token carrying one of the named
-/// roles. No token gives 401, a token without the role 403.
+/// Authorization policies. Those of the API need a bearer access token carrying one of the named
+/// roles: no token gives 401, a token without the role 403. <see cref="CitizenPages"/> is the
+/// pages' cookie instead: no cookie sends the browser to sign in, another role to
+/// <see cref="PagePaths.AccessDenied"/>.
 /// </summary>
 public static class IdentityPolicies
 {
@@ -29,6 +31,12 @@ public static class IdentityPolicies
     /// <summary>Anyone signed in with a role: a person, a provider, a regulator or an auditor.</summary>
     public const string AnyRole = "AnyRole";
 
+    /// <summary>A person signed in to the gateway's pages.</summary>
+    public const string CitizenPages = "CitizenPages";
+
+    /// <summary>Anyone signed in to the gateway's pages, whatever their role.</summary>
+    public const string SignedInPages = "SignedInPages";
+
     internal static void Add(AuthorizationBuilder authorization)
     {
         Require(authorization, AnyRole, IdentityRoles.Citizen, IdentityRoles.Provider, IdentityRoles.Regulator, IdentityRoles.Auditor);
@@ -38,6 +46,8 @@ public static class IdentityPolicies
         Require(authorization, Auditor, IdentityRoles.Auditor);
         Require(authorization, RegulatorOrAuditor, IdentityRoles.Regulator, IdentityRoles.Auditor);
         Require(authorization, ProviderOrRegulator, IdentityRoles.Provider, IdentityRoles.Regulator);
+        authorization.AddPolicy(CitizenPages, p => p.AddAuthenticationSchemes(IdentitySchemes.Pages).RequireAuthenticatedUser().RequireRole(IdentityRoles.Citizen));
+        authorization.AddPolicy(SignedInPages, p => p.AddAuthenticationSchemes(IdentitySchemes.Pages).RequireAuthenticatedUser());
     }
 
     private static void Require(AuthorizationBuilder authorization, string policy, params string[] roles) =>
