@@ -2,6 +2,7 @@ using DataCustody.Gateway;
 using DataCustody.Gateway.Apis;
 using DataCustody.Gateway.Apis.Breaches;
 using DataCustody.Gateway.Apis.Plumbing;
+using DataCustody.Gateway.Pages;
 using DataCustody.Identity;
 
 // Settings files live beside the binaries; relative data paths stay relative to the working folder.
@@ -23,6 +24,7 @@ app.MapProviderApis();
 app.MapPeopleApis();
 app.MapBreachesApi();
 app.MapComplianceApis();
+app.MapPersonPages();
 // For load balancers and orchestrators, which call without a token; it says only whether the database answers.
 app.MapHealthChecks("/health").AllowAnonymous();
 

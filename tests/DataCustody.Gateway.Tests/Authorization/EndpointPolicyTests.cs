@@ -39,5 +39,20 @@ public sealed class EndpointPolicyTests
         });
     }
 
+    [Fact]
+    public async Task Every_page_of_a_person_requires_the_citizen_pages_policy()
+    {
+        var endpoints = (await InProcessGateway.EndpointsAsync()).OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/my/", StringComparison.Ordinal) == true)
+            .ToList();
+
+        Assert.True(endpoints.Count >= 6, $"expected the 6 pages and forms of a person, found {endpoints.Count}");
+        Assert.All(endpoints, e =>
+        {
+            Assert.Null(e.Metadata.GetMetadata<IAllowAnonymous>());
+            Assert.Contains(e.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == Identity.IdentityPolicies.CitizenPages);
+        });
+    }
+
     private static string Route(RouteEndpoint endpoint) => "/" + (endpoint.RoutePattern.RawText ?? "").Trim('/');
 }

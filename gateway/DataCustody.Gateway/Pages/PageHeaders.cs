@@ -1,0 +1,23 @@
+namespace DataCustody.Gateway.Pages;
+
+/// <summary>
+/// Response headers of every page: no other site may frame a page (its buttons revoke consents), and
+/// a page loads nothing but its own inline style, so injected markup could neither run scripts nor
+/// send what it reads elsewhere.
+/// </summary>
+internal sealed class PageHeaders : IEndpointFilter
+{
+    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
+
+    /// <inheritdoc />
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var headers = context.HttpContext.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "same-origin";
+        return next(context);
+    }
+}

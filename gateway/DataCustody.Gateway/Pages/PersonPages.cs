@@ -1,0 +1,109 @@
+using DataCustody.Gateway.Apis.People;
+using DataCustody.Identity;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DataCustody.Gateway.Pages;
+
+/// <summary>
+/// The pages people use in a browser, signed in with the pages' cookie: where their data is, their
+/// consents and consent requests, their inbox. The person is always the cookie's subject. A form
+/// post changes something only with the antiforgery token of the page's own form, and answers with
+/// the page again (Post/Redirect/Get), or with the page and the reason when it was refused.
+/// </summary>
+public static class PersonPages
+{
+    /// <summary>The custody view.</summary>
+    public const string Custody = "/my/custody";
+
+    /// <summary>Consents and consent requests.</summary>
+    public const string Consents = "/my/consents";
+
+    /// <summary>The inbox.</summary>
+    public const string Inbox = "/my/inbox";
+
+    private const string Requests = "/my/consent-requests";
+
+    /// <summary>Signs in and comes back to the custody view.</summary>
+    public static string SignInUrl { get; } = $"{PagePaths.SignIn}?returnUrl={Uri.EscapeDataString(Custody)}";
+
+    /// <summary>Where the form that revokes consent <paramref name="consentId"/> posts.</summary>
+    public static string Revoke(string consentId) => $"{Consents}/{Uri.EscapeDataString(consentId)}/revoke";
+
+    /// <summary>Where the form that approves request <paramref name="requestId"/> posts.</summary>
+    public static string Approve(string requestId) => $"{Requests}/{Uri.EscapeDataString(requestId)}/approve";
+
+    /// <summary>Where the form that rejects request <paramref name="requestId"/> posts.</summary>
+    public static string Reject(string requestId) => $"{Requests}/{Uri.EscapeDataString(requestId)}/reject";
+
+    /// <summary>Maps the front page, the denied page and the person's pages.</summary>
+    public static IEndpointRouteBuilder MapPersonPages(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var pages = app.MapGroup("").AddEndpointFilter<PageHeaders>().ExcludeFromDescription();
+        // The front page says what DataCustody is to anyone, signed in or not.
+        pages.MapGet("/", ShowHome).AllowAnonymous();
+        pages.MapGet(PagePaths.AccessDenied, ShowDenied).RequireAuthorization(IdentityPolicies.SignedInPages);
+
+        var my = pages.MapGroup("").RequireAuthorization(IdentityPolicies.CitizenPages);
+        my.MapGet(Custody, ShowCustody);
+        my.MapGet(Consents, ShowConsents);
+        my.MapGet(Inbox, ShowInbox);
+        var forms = my.MapGroup("").AddEndpointFilter<PageFormCheck>();
+        forms.MapPost(Consents + "/{consentId}/revoke", RevokeConsent);
+        forms.MapPost(Requests + "/{requestId}/approve", ApproveRequest);
+        forms.MapPost(Requests + "/{requestId}/reject", RejectRequest);
+        return app;
+    }
+
+    private static RazorComponentResult ShowHome(HttpContext http, IAntiforgery antiforgery) =>
+        new RazorComponentResult<HomePage>(new { Session = PageSession.Of(http, antiforgery) });
+
+    private static RazorComponentResult ShowDenied(HttpContext http, IAntiforgery antiforgery) =>
+        new RazorComponentResult<DeniedPage>(new { Session = SessionOf(http, antiforgery) }) { StatusCode = StatusCodes.Status403Forbidden };
+
+    private static async Task<RazorComponentResult> ShowCustody(HttpContext http, IGrainFactory grains, IAntiforgery antiforgery)
+    {
+        var view = await Citizen(http, grains).GetCustodyView();
+        var providers = view.Holders.Select(h => h.Holder)
+            .Concat(view.Holders.SelectMany(h => h.Holdings).SelectMany(h => h.Chain).SelectMany(hop => new[] { hop.From, hop.To }));
+        return new RazorComponentResult<CustodyPage>(new { Session = SessionOf(http, antiforgery), View = view, Names = await ProviderNames.OfAsync(grains, providers) });
+    }
+
+    private static Task<RazorComponentResult> ShowConsents(HttpContext http, IGrainFactory grains, IAntiforgery antiforgery) =>
+        ConsentsPageAsync(http, grains, antiforgery, alert: null, StatusCodes.Status200OK);
+
+    private static async Task<RazorComponentResult> ShowInbox(HttpContext http, IGrainFactory grains, IAntiforgery antiforgery) =>
+        new RazorComponentResult<InboxPage>(new { Session = SessionOf(http, antiforgery), Messages = await Citizen(http, grains).GetInbox() });
+
+    private static async Task<IResult> RevokeConsent(string consentId, HttpContext http, IGrainFactory grains, IAntiforgery antiforgery) =>
+        await AfterDecisionAsync(await PersonDecisions.RevokeAsync(Citizen(http, grains), consentId), http, grains, antiforgery);
+
+    private static async Task<IResult> ApproveRequest(string requestId, HttpContext http, IGrainFactory grains, IAntiforgery antiforgery) =>
+        await AfterDecisionAsync(await PersonDecisions.ApproveAsync(Citizen(http, grains), requestId), http, grains, antiforgery);
+
+    private static async Task<IResult> RejectRequest(string requestId, HttpContext http, IGrainFactory grains, IAntiforgery antiforgery) =>
+        await AfterDecisionAsync(await PersonDecisions.RejectAsync(Citizen(http, grains), requestId), http, grains, antiforgery);
+
+    private static async Task<IResult> AfterDecisionAsync<T>(PersonDecision<T> decision, HttpContext http, IGrainFactory grains, IAntiforgery antiforgery)
+        where T : class =>
+        decision.Done is not null
+            ? TypedResults.Redirect(Consents)
+            : await ConsentsPageAsync(http, grains, antiforgery, decision.Reason, decision.Status);
+
+    private static async Task<RazorComponentResult> ConsentsPageAsync(HttpContext http, IGrainFactory grains, IAntiforgery antiforgery, string? alert, int status)
+    {
+        var citizen = Citizen(http, grains);
+        var (consents, requests) = (await citizen.GetConsents(), await citizen.GetConsentRequests());
+        var names = await ProviderNames.OfAsync(grains, consents.Select(c => c.Holder).Concat(requests.Select(r => r.Holder)));
+        return new RazorComponentResult<ConsentsPage>(new { Session = SessionOf(http, antiforgery), Consents = consents, Requests = requests, Names = names, Alert = alert })
+        {
+            StatusCode = status,
+        };
+    }
+
+    private static ICitizenGrain Citizen(HttpContext http, IGrainFactory grains) => grains.GetGrain<ICitizenGrain>(PersonId.Of(http.User));
+
+    private static PageSession SessionOf(HttpContext http, IAntiforgery antiforgery) =>
+        PageSession.Of(http, antiforgery) ?? throw new InvalidOperationException("A page for signed-in people was shown to a stranger.");
+}

@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DataCustody.Gateway.Tests.People;
+using static DataCustody.Gateway.Tests.People.PersonSteps;
+
+namespace DataCustody.Gateway.Tests.Pages;
+
+/// <summary>The person's pages over real HTTP, signed in through the embedded provider's form.</summary>
+[Collection(GatewayApiCollection.Name)]
+public sealed class PersonPagesTests(GatewayApiFixture fixture)
+{
+    [Fact]
+    public async Task The_front_page_invites_a_stranger_to_sign_in()
+    {
+        using var response = await fixture.Anonymous.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("href=\"/account/signin?returnUrl=%2Fmy%2Fcustody\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sign out", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stranger_is_sent_to_sign_in_and_back_to_the_page_they_asked_for()
+    {
+        using var browser = new PageVisitor(fixture.BaseAddress);
+        using var toSignIn = await browser.Browser.OpenAsync("my/inbox");
+        Assert.Equal(HttpStatusCode.Redirect, toSignIn.StatusCode);
+        Assert.Equal("/account/signin", browser.Browser.Redirected(toSignIn).AbsolutePath);
+        Assert.Equal("?returnUrl=%2Fmy%2Finbox", browser.Browser.Redirected(toSignIn).Query);
+
+        var (visitor, page) = await PageVisitor.SignedInAsync(fixture.BaseAddress, "alice", "my/inbox");
+        using (visitor)
+        {
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Equal("/my/inbox", page.RequestMessage!.RequestUri!.AbsolutePath);
+            Assert.Contains("<h1>Your inbox</h1>", html, StringComparison.Ordinal);
+            Assert.Contains("Signed in as Alice Aoki", html, StringComparison.Ordinal);
+            // No other site may frame it, and it loads nothing from anywhere.
+            Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'", string.Join(",", page.Headers.GetValues("Content-Security-Policy")));
+        }
+    }
+
+    [Fact]
+    public async Task The_custody_page_shows_each_holder_the_route_and_the_entries_that_prove_it()
+    {
+        var shop = await fixture.RegisteredProviderAsync("shop");
+        await fixture.RegisteredProviderAsync("delivery");
+        var bob = await fixture.PersonClientAsync("bob");
+        const string category = "user.contact.address";
+        var consent = await GrantAsync(bob, "shop", category);
+        var collected = await CollectAsync(shop, consent.Id("handle"), consent.Id("consentId"), category);
+        var transferred = (await shop.SubmitAsync(shop.Sign(shop.Transferred(
+            TestProvider.NewId("transfer"), consent.Id("handle"), "delivery", category, Purpose, consent.Id("consentId"), new string('a', 64)))))[0];
+        var transferIndex = transferred.GetProperty("entryIndex").GetInt64();
+
+        var (visitor, page) = await PageVisitor.SignedInAsync(fixture.BaseAddress, "bob");
+        using (visitor)
+        {
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("<h2>shop Example K.K. <span class=\"muted\">shop</span></h2>", html, StringComparison.Ordinal);
+            Assert.Contains("<h2>delivery Example K.K. <span class=\"muted\">delivery</span></h2>", html, StringComparison.Ordinal);
+            Assert.Contains("collected by shop Example K.K., then delivery Example K.K. (unconfirmed)", html, StringComparison.Ordinal);
+            Assert.Contains($"#{collected}", html, StringComparison.Ordinal);
+            Assert.Contains($"#{transferIndex}", html, StringComparison.Ordinal);
+            Assert.Contains("aaaaaaaaaaaa…", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+            Assert.Contains("<td>User Contact Address <span class=\"muted\">user.contact.address</span></td>", html, StringComparison.Ordinal);
+        }
+
+        // Alice's page shows nothing of bob's.
+        var (alice, hers) = await PageVisitor.SignedInAsync(fixture.BaseAddress, "alice");
+        using (alice)
+        {
+            Assert.DoesNotContain($"#{transferIndex}", await hers.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Revoking_on_the_consents_page_revokes_and_a_form_from_elsewhere_changes_nothing()
+    {
+        await fixture.RegisteredProviderAsync("shop");
+        var aliceApi = await fixture.PersonClientAsync("alice");
+        var consentId = (await GrantAsync(aliceApi, "shop")).Id("consentId");
+        var (alice, page) = await PageVisitor.SignedInAsync(fixture.BaseAddress, "alice", "my/consents");
+        using var _ = alice;
+        var html = await page.Content.ReadAsStringAsync();
+        var action = $"/my/consents/{consentId}/revoke";
+
+        using var forged = await alice.Browser.PostFormAsync(action, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal("active", await StatusAsync(aliceApi, consentId));
+
+        using var revoked = await alice.SubmitAsync(html, action);
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        Assert.Equal("/my/consents", alice.Browser.Redirected(revoked).AbsolutePath);
+        Assert.Equal("revoked", await StatusAsync(aliceApi, consentId));
+        var after = await (await alice.OpenAsync("my/consents")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain($"action=\"{action}\"", after, StringComparison.Ordinal);
+
+        // The same form again: the page says why, and nothing changes.
+        using var again = await alice.SubmitAsync(html, action);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains($"<p role=\"alert\">Consent {consentId} is already revoked.</p>", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_person_cannot_revoke_anothers_consent_from_the_pages()
+    {
+        await fixture.RegisteredProviderAsync("shop");
+        var aliceApi = await fixture.PersonClientAsync("alice");
+        var consentId = (await GrantAsync(aliceApi, "shop")).Id("consentId");
+        var (bob, page) = await PageVisitor.SignedInAsync(fixture.BaseAddress, "bob", "my/consents");
+        using var _ = bob;
+        var html = await page.Content.ReadAsStringAsync();
+
+        // Bob's own, valid token on a form he built himself.
+        using var refused = await bob.SubmitAsync(html.Replace("action=\"/account/signout\"", $"action=\"/my/consents/{consentId}/revoke\"", StringComparison.Ordinal), $"/my/consents/{consentId}/revoke");
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Contains($"<p role=\"alert\">You have no consent {consentId}.</p>", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal("active", await StatusAsync(aliceApi, consentId));
+    }
+
+    [Fact]
+    public async Task A_providers_request_is_approved_on_the_consents_page()
+    {
+        var shop = await fixture.RegisteredProviderAsync("shop");
+        var aliceApi = await fixture.PersonClientAsync("alice");
+        var handle = (await GrantAsync(aliceApi, "shop")).Id("handle");
+        var requestId = await RequestAsync(shop, handle);
+        var (alice, page) = await PageVisitor.SignedInAsync(fixture.BaseAddress, "alice", "my/consents");
+        using var _ = alice;
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Requests waiting for your answer", html, StringComparison.Ordinal);
+
+        using var approved = await alice.SubmitAsync(html, $"/my/consent-requests/{requestId}/approve");
+
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        var requests = await aliceApi.GetFromJsonAsync<JsonElement>("api/v1/me/consent-requests");
+        Assert.Equal("approved", requests.EnumerateArray().Single(r => r.Id("requestId") == requestId).Id("status"));
+        var consents = await aliceApi.GetFromJsonAsync<JsonElement>("api/v1/me/consents");
+        Assert.Contains(consents.EnumerateArray(), c => c.TryGetProperty("requestId", out var r) && r.GetString() == requestId && c.Id("status") == "active");
+        var after = await (await alice.OpenAsync("my/consents")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain($"/my/consent-requests/{requestId}/approve", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Someone_signed_in_with_another_role_gets_the_denied_page_and_changes_nothing()
+    {
+        await fixture.RegisteredProviderAsync("shop");
+        var aliceApi = await fixture.PersonClientAsync("alice");
+        var consentId = (await GrantAsync(aliceApi, "shop")).Id("consentId");
+
+        var (regina, page) = await PageVisitor.SignedInAsync(fixture.BaseAddress, "regina");
+        using var _ = regina;
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Equal("/account/denied", page.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("These pages are for people whose data is in custody", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/my/consents\"", html, StringComparison.Ordinal);
+
+        using var refused = await regina.SubmitAsync(html.Replace("action=\"/account/signout\"", $"action=\"/my/consents/{consentId}/revoke\"", StringComparison.Ordinal), $"/my/consents/{consentId}/revoke");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/account/denied", regina.Browser.Redirected(refused).AbsolutePath);
+        Assert.Equal("active", await StatusAsync(aliceApi, consentId));
+    }
+
+    [Fact]
+    public async Task The_sign_out_button_of_a_page_ends_the_session()
+    {
+        var (alice, page) = await PageVisitor.SignedInAsync(fixture.BaseAddress, "alice", "my/inbox");
+        using var _ = alice;
+
+        using var signedOut = await alice.SubmitAsync(await page.Content.ReadAsStringAsync(), "/account/signout");
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        var home = await alice.OpenAsync(alice.Browser.Redirected(signedOut).PathAndQuery);
+
+        Assert.Equal("/", home.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.DoesNotContain("Sign out", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var again = await alice.Browser.OpenAsync("my/inbox");
+        Assert.Equal("/account/signin", alice.Browser.Redirected(again).AbsolutePath);
+    }
+
+    private static async Task<string> StatusAsync(HttpClient person, string consentId) =>
+        (await person.GetFromJsonAsync<JsonElement>("api/v1/me/consents")).EnumerateArray().Single(c => c.Id("consentId") == consentId).Id("status");
+}
