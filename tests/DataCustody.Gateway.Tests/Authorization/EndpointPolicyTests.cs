@@ -24,33 +24,20 @@ public sealed class EndpointPolicyTests
         Assert.True(unguarded.Count == 0, "Endpoints without an authorization policy or AllowAnonymous:\n" + string.Join("\n", unguarded));
     }
 
-    [Fact]
-    public async Task Every_endpoint_of_the_person_api_requires_the_citizen_policy()
+    [Theory]
+    [InlineData("/api/v1/me", Identity.IdentityPolicies.Citizen, 9)]
+    [InlineData("/my/", Identity.IdentityPolicies.CitizenPages, 6)]
+    public async Task Every_endpoint_of_a_persons_own_resources_requires_the_policy_for_people(string prefix, string policy, int endpointsAtLeast)
     {
         var endpoints = (await InProcessGateway.EndpointsAsync()).OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/me", StringComparison.Ordinal) == true)
+            .Where(e => e.RoutePattern.RawText?.StartsWith(prefix, StringComparison.Ordinal) == true)
             .ToList();
 
-        Assert.True(endpoints.Count >= 9, $"expected the 9 person endpoints, found {endpoints.Count}");
+        Assert.True(endpoints.Count >= endpointsAtLeast, $"expected at least {endpointsAtLeast} endpoints under {prefix}, found {endpoints.Count}");
         Assert.All(endpoints, e =>
         {
             Assert.Null(e.Metadata.GetMetadata<IAllowAnonymous>());
-            Assert.Contains(e.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == Identity.IdentityPolicies.Citizen);
-        });
-    }
-
-    [Fact]
-    public async Task Every_page_of_a_person_requires_the_citizen_pages_policy()
-    {
-        var endpoints = (await InProcessGateway.EndpointsAsync()).OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/my/", StringComparison.Ordinal) == true)
-            .ToList();
-
-        Assert.True(endpoints.Count >= 6, $"expected the 6 pages and forms of a person, found {endpoints.Count}");
-        Assert.All(endpoints, e =>
-        {
-            Assert.Null(e.Metadata.GetMetadata<IAllowAnonymous>());
-            Assert.Contains(e.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == Identity.IdentityPolicies.CitizenPages);
+            Assert.Contains(e.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == policy);
         });
     }
 
