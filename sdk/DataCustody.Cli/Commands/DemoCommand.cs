@@ -148,6 +148,7 @@ internal static class DemoCommand
                 {
                     output.WriteLine($"  the broker noted a rule broken (logged all the same): {violation}");
                 }
+                output.WriteLine($"See it as {username} does: open {url} in a browser and sign in.");
                 output.WriteLine($"Look around: {url}docs, or 'custody audit --url {url} --token <auditor token> --key <log key>'.");
                 return ExitCodes.Success;
             });
