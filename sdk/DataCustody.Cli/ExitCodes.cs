@@ -24,7 +24,7 @@ public static class ExitCodes
     /// <summary><c>verify receipt</c>: the receipt's entry index or tree size is not covered by its checkpoint.</summary>
     public const int ReceiptNotCovered = 6;
 
-    /// <summary><c>verify receipt</c>: the inclusion proof does not lead from the leaf hash to the checkpoint's root.</summary>
+    /// <summary><c>verify receipt</c>, <c>verify proofs</c>: an inclusion proof does not lead from the leaf hash to the checkpoint's root.</summary>
     public const int ReceiptBadProof = 7;
 
     /// <summary><c>audit</c>: the entries or hash tiles the log served do not hash to its signed checkpoint.</summary>

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DataCustody.Sdk.Keys;
 using DataCustody.Testing;
@@ -109,6 +110,49 @@ public sealed partial class GatewayCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal(ExitCodes.ProjectionMismatch, tampered.ExitCode);
         Assert.Contains("MISMATCH providers [shop] name: API \"Tampered Shop\", rebuilt from the log \"Shop Example K.K. (online shop)\"", tampered.Output, StringComparison.Ordinal);
         Assert.Contains("AUDIT FAILED", tampered.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_proofs_accepts_a_persons_bundle_and_refuses_a_changed_entry_another_key_and_no_bundle()
+    {
+        var demo = await Custody.RunAsync("demo", "--url", Url);
+        Assert.True(demo.ExitCode == ExitCodes.Success, demo.Error + demo.Output);
+        var logKey = (await _gateway.GetVerifierKeyAsync()).ToString();
+        await WaitForCheckpointOfWholeLogAsync(logKey);
+        using var alice = DemoTokens.WithBearer(_gateway.BaseAddress, (await DemoTokens.ForPersonAsync(_gateway.BaseAddress, "alice")).AccessToken);
+        var bundleJson = await alice.GetStringAsync("api/v1/me/proofs");
+        var bundleFile = _directory.File("proofs.json");
+        await File.WriteAllTextAsync(bundleFile, bundleJson);
+        var indices = JsonDocument.Parse(bundleJson).RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("index").GetInt64()).ToList();
+
+        var valid = await Custody.RunAsync("verify", "proofs", "--bundle", bundleFile, "--key", logKey);
+
+        Assert.True(valid.ExitCode == ExitCodes.Success, valid.Error);
+        Assert.StartsWith($"VALID: {indices.Count} entries ({string.Join(", ", indices.Select(i => "#" + i))}) are in the log", valid.Output, StringComparison.Ordinal);
+        Assert.True(indices.Count >= 10, valid.Output);
+
+        // One byte of one entry changed: its proof no longer leads to the signed root.
+        var changed = JsonNode.Parse(bundleJson)!;
+        var leaf = changed["entries"]![1]!["leaf"]!;
+        var bytes = System.Buffers.Text.Base64Url.DecodeFromChars(leaf.GetValue<string>());
+        bytes[^2] ^= 1;
+        leaf.ReplaceWith(System.Buffers.Text.Base64Url.EncodeToString(bytes));
+        var changedFile = _directory.File("changed.json");
+        await File.WriteAllTextAsync(changedFile, changed.ToJsonString());
+        var badProof = await Custody.RunAsync("verify", "proofs", "--bundle", changedFile, "--key", logKey);
+        Assert.Equal(ExitCodes.ReceiptBadProof, badProof.ExitCode);
+        Assert.Contains($"INVALID (BAD INCLUSION PROOF): Entry {indices[1]}:", badProof.Error, StringComparison.Ordinal);
+
+        var otherKey = Transparency.Notes.NoteSignerKey.Generate(GatewayProcess.Origin).Verifier.ToString();
+        var badCheckpoint = await Custody.RunAsync("verify", "proofs", "--bundle", bundleFile, "--key", otherKey);
+        Assert.Equal(ExitCodes.BadCheckpoint, badCheckpoint.ExitCode);
+        Assert.StartsWith("INVALID (BAD CHECKPOINT):", badCheckpoint.Error, StringComparison.Ordinal);
+
+        var notABundle = _directory.File("not-a-bundle.json");
+        await File.WriteAllTextAsync(notABundle, "{\"entries\": 3}");
+        var malformed = await Custody.RunAsync("verify", "proofs", "--bundle", notABundle, "--key", logKey);
+        Assert.Equal(ExitCodes.InvalidInput, malformed.ExitCode);
+        Assert.StartsWith("INVALID (MALFORMED BUNDLE):", malformed.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,5 +8,6 @@ internal static class VerifyCommand
     public static Command Create() => new("verify", "Verify what the broker handed out, offline, with the log's pinned verifier key.")
     {
         VerifyReceiptCommand.Create(),
+        VerifyProofsCommand.Create(),
     };
 }
