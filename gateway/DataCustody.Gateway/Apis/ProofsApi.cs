@@ -22,7 +22,11 @@ public static class ProofsApi
         return me;
     }
 
-    private static async Task<Results<Ok<ProofBundleResponse>, ProblemHttpResult>> Get(ClaimsPrincipal user, IGrainFactory grains)
+    private static Task<Results<Ok<ProofBundleResponse>, ProblemHttpResult>> Get(ClaimsPrincipal user, IGrainFactory grains) =>
+        BundleAsync(user, grains);
+
+    /// <summary>The proof bundle of the person <paramref name="user"/> speaks for; a problem while the log has no checkpoint.</summary>
+    internal static async Task<Results<Ok<ProofBundleResponse>, ProblemHttpResult>> BundleAsync(ClaimsPrincipal user, IGrainFactory grains)
     {
         var ledger = grains.GetGrain<ILedgerGrain>(LedgerKey.Id);
         var checkpoint = await ledger.GetLatestCheckpoint();

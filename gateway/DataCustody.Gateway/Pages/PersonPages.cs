@@ -1,3 +1,4 @@
+using DataCustody.Gateway.Apis;
 using DataCustody.Gateway.Apis.People;
 using DataCustody.Identity;
 using Microsoft.AspNetCore.Antiforgery;
@@ -21,6 +22,9 @@ public static class PersonPages
 
     /// <summary>The inbox.</summary>
     public const string Inbox = "/my/inbox";
+
+    /// <summary>The person's proof bundle, as a file to keep and to check with <c>custody verify proofs</c>.</summary>
+    public const string Proofs = "/my/proofs";
 
     private const string Requests = "/my/consent-requests";
 
@@ -49,6 +53,7 @@ public static class PersonPages
         my.MapGet(Custody, ShowCustody);
         my.MapGet(Consents, ShowConsents);
         my.MapGet(Inbox, ShowInbox);
+        my.MapGet(Proofs, DownloadProofs);
         var forms = my.MapGroup("").AddEndpointFilter<PageFormCheck>();
         forms.MapPost(Consents + "/{consentId}/revoke", RevokeConsent);
         forms.MapPost(Requests + "/{requestId}/approve", ApproveRequest);
@@ -75,6 +80,16 @@ public static class PersonPages
 
     private static async Task<RazorComponentResult> ShowInbox(HttpContext http, IGrainFactory grains, IAntiforgery antiforgery) =>
         new RazorComponentResult<InboxPage>(new { Session = SessionOf(http, antiforgery), Messages = await Citizen(http, grains).GetInbox() });
+
+    private static async Task<IResult> DownloadProofs(HttpContext http, IGrainFactory grains)
+    {
+        var bundle = await ProofsApi.BundleAsync(http.User, grains);
+        if (bundle.Result is Ok<ProofBundleResponse>)
+        {
+            http.Response.Headers.ContentDisposition = "attachment; filename=\"datacustody-proofs.json\"";
+        }
+        return bundle;
+    }
 
     private static async Task<IResult> RevokeConsent(string consentId, HttpContext http, IGrainFactory grains, IAntiforgery antiforgery) =>
         await AfterDecisionAsync(await PersonDecisions.RevokeAsync(Citizen(http, grains), consentId), http, grains, antiforgery);

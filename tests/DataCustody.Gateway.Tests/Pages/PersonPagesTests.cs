@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataCustody.Gateway.Tests.People;
+using DataCustody.Sdk.Proofs;
+using DataCustody.Testing;
 using static DataCustody.Gateway.Tests.People.PersonSteps;
 
 namespace DataCustody.Gateway.Tests.Pages;
@@ -77,6 +79,34 @@ public sealed class PersonPagesTests(GatewayApiFixture fixture)
         {
             Assert.DoesNotContain($"#{transferIndex}", await hers.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task The_custody_page_offers_the_persons_proof_bundle_as_a_file_that_verifies_offline()
+    {
+        var shop = await fixture.RegisteredProviderAsync("shop");
+        var bobApi = await fixture.PersonClientAsync("bob");
+        var consent = await GrantAsync(bobApi, "shop", "user.contact.phone_number");
+        var collected = await CollectAsync(shop, consent.Id("handle"), consent.Id("consentId"), "user.contact.phone_number");
+        var (bob, page) = await PageVisitor.SignedInAsync(fixture.BaseAddress, "bob");
+        using var _ = bob;
+        Assert.Contains("<a href=\"/my/proofs\" download", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Checkpoints follow appends within a second; the file covers the entry once one is signed.
+        var (file, body) = await Eventually.UntilAsync(
+            async () =>
+            {
+                var response = await bob.OpenAsync("my/proofs");
+                return (Response: response, Body: await response.Content.ReadAsByteArrayAsync());
+            },
+            download => download.Response.StatusCode == HttpStatusCode.OK && ProofBundle.Parse(download.Body).TreeSize > collected,
+            TimeSpan.FromSeconds(10),
+            "a checkpoint covering bob's collection");
+
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("datacustody-proofs.json", file.Content.Headers.ContentDisposition?.FileName);
+        var verified = ProofBundleVerifier.Verify(ProofBundle.Parse(body), await fixture.Gateway.GetVerifierKeyAsync());
+        Assert.Contains(verified.Entries, e => e.Index == collected);
     }
 
     [Fact]
