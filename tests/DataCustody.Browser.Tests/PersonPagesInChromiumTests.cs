@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DataCustody.Cli;
+using DataCustody.Sdk.Proofs;
 using DataCustody.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -38,6 +39,13 @@ public sealed class PersonPagesInChromiumTests(ChromiumFixture chromium, Gateway
         var atBackup = page.GetByRole(AriaRole.Region, new() { Name = Backup });
         await Expect(atBackup).ToContainTextAsync($"collected by {Shop}, then {Cloud} → {Backup}");
         await Expect(atBackup).Not.ToContainTextAsync("deletion due");
+
+        // The proof of it all, as a file that verifies with nothing but the log's key.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the proof of these entries" }).ClickAsync());
+        Assert.Equal("datacustody-proofs.json", download.SuggestedFilename);
+        var bundle = ProofBundle.Parse(await File.ReadAllBytesAsync(await download.PathAsync()));
+        var verified = ProofBundleVerifier.Verify(bundle, await gateway.Gateway.GetVerifierKeyAsync());
+        Assert.True(verified.Entries.Count + bundle.Pending.Count >= 10, $"{verified.Entries.Count} entries verified, {bundle.Pending.Count} pending");
 
         // The order consent is the one still active: revoking it reaches every copy that depends on it.
         await page.GetByRole(AriaRole.Link, new() { Name = "Consents" }).ClickAsync();
