@@ -113,6 +113,26 @@ public sealed partial class GatewayCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Demo_runs_again_for_another_person_and_keeps_the_providers_terms_declared_once()
+    {
+        var first = await Custody.RunAsync("demo", "--url", Url);
+        Assert.True(first.ExitCode == ExitCodes.Success, first.Error + first.Output);
+
+        var second = await Custody.RunAsync("demo", "--url", Url, "--person", "bob", "--password", DemoTokens.Passwords["bob"]);
+
+        Assert.True(second.ExitCode == ExitCodes.Success, second.Error + second.Output);
+        Assert.Contains("provider shop      Shop Example K.K. (online shop): already registered", second.Output, StringComparison.Ordinal);
+        Assert.Contains("bob consented", second.Output, StringComparison.Ordinal);
+        using var regulator = DemoTokens.WithBearer(_gateway.BaseAddress, (await DemoTokens.ForPersonAsync(_gateway.BaseAddress, "regina")).AccessToken);
+        var history = await regulator.GetFromJsonAsync<JsonElement>("api/v1/providers/shop/history");
+        Assert.Equal(1, history.GetProperty("terms").GetArrayLength());
+        Assert.Equal(1, history.GetProperty("profiles").GetArrayLength());
+        using var bob = DemoTokens.WithBearer(_gateway.BaseAddress, (await DemoTokens.ForPersonAsync(_gateway.BaseAddress, "bob")).AccessToken);
+        var custody = await bob.GetFromJsonAsync<JsonElement>("api/v1/me/custody");
+        Assert.Equal(4, custody.GetProperty("holders").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Verify_proofs_accepts_a_persons_bundle_and_refuses_a_changed_entry_another_key_and_no_bundle()
     {
         var demo = await Custody.RunAsync("demo", "--url", Url);

@@ -35,7 +35,10 @@ internal sealed class DemoProvider : IDisposable
 
     public List<string> Violations { get; } = [];
 
-    /// <summary>Signs in, registers (an existing registration is kept), adds a fresh key, declares a profile and terms.</summary>
+    /// <summary>
+    /// Signs in, registers (an existing registration is kept), adds a fresh key, and declares a profile and
+    /// terms unless the provider has them from an earlier run.
+    /// </summary>
     public static async Task<DemoProvider> SetUpAsync(HttpClient http, DemoStory.Provider story, string secret, CancellationToken cancellationToken)
     {
         var token = await BrokerApi.ClientCredentialsTokenAsync(http, story.Id, secret, cancellationToken);
@@ -56,15 +59,27 @@ internal sealed class DemoProvider : IDisposable
             var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(termsText)));
             var provider = new DemoProvider(story.Id, api, key, sha, registered.IsSuccessStatusCode);
             var now = DateTimeOffset.UtcNow;
-            await provider.SubmitAsync(cancellationToken,
-                new ProfileDeclared(
+            // A broker the demo ran against before keeps the profile and the terms it has: terms are declared once.
+            JsonElement? history = registered.IsSuccessStatusCode ? null : await api.GetAsync($"api/v1/providers/{BrokerApi.Segment(story.Id)}/history", cancellationToken);
+            var declarations = new List<ProviderStatement>();
+            if (history is not { } known || known.GetProperty("profiles").GetArrayLength() == 0)
+            {
+                declarations.Add(new ProfileDeclared(
                     NewId("profile"), now, story.Id, story.Level,
                     EncryptionAtRest: true, EncryptionInTransit: true, Pseudonymisation: story.Level >= 3, AccessLogging: true,
                     story.Level >= 3 ? [new Certification(CertificationScheme.Iso27001, $"IS {story.Id.ToUpperInvariant()}-001", new DateOnly(2030, 3, 31))] : [],
-                    [story.StorageJurisdiction], RetentionDays: 365, [.. story.Subprocessors]),
-                new TermsDeclared(
+                    [story.StorageJurisdiction], RetentionDays: 365, [.. story.Subprocessors]));
+            }
+            if (history is not { } declared || !declared.GetProperty("terms").EnumerateArray().Any(t => t.GetProperty("sha256").GetString() == sha))
+            {
+                declarations.Add(new TermsDeclared(
                     NewId("terms"), now, story.Id, sha, $"{story.Name} model contract, version 1", termsText,
                     new TermsSummary(story.OnwardTransferAllowed, BreachNotificationHours: 72, story.DeletionDays, story.Jurisdiction)));
+            }
+            if (declarations.Count > 0)
+            {
+                await provider.SubmitAsync(cancellationToken, [.. declarations]);
+            }
             return provider;
         }
         catch
