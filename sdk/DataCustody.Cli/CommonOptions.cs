@@ -65,4 +65,21 @@ internal static class CommonOptions
             return (null, ExitCodes.InvalidInput);
         }
     }
+
+    /// <summary>
+    /// The text of <paramref name="file"/>, or of standard input for <c>-</c>; null, after writing why to
+    /// <paramref name="error"/>, when it cannot be read.
+    /// </summary>
+    public static async Task<string?> ReadInputAsync(string file, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return file == "-" ? await Console.In.ReadToEndAsync(cancellationToken) : await File.ReadAllTextAsync(file, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync(e.Message);
+            return null;
+        }
+    }
 }

@@ -27,23 +27,15 @@ internal static class VerifyProofsCommand
         {
             return keyExit;
         }
-        byte[] json;
-        try
+        if (await CommonOptions.ReadInputAsync(bundleFile, console.Error, cancellationToken) is not { } json)
         {
-            json = bundleFile == "-"
-                ? System.Text.Encoding.UTF8.GetBytes(await Console.In.ReadToEndAsync(cancellationToken))
-                : await File.ReadAllBytesAsync(bundleFile, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            console.Error.WriteLine(e.Message);
             return ExitCodes.Failure;
         }
 
         ProofBundle parsed;
         try
         {
-            parsed = ProofBundle.Parse(json);
+            parsed = ProofBundle.Parse(System.Text.Encoding.UTF8.GetBytes(json));
         }
         catch (ProofBundleException e)
         {

@@ -26,14 +26,8 @@ internal static class VerifyReceiptCommand
         {
             return keyExit;
         }
-        string json;
-        try
+        if (await CommonOptions.ReadInputAsync(receiptFile, console.Error, cancellationToken) is not { } json)
         {
-            json = receiptFile == "-" ? await Console.In.ReadToEndAsync(cancellationToken) : await File.ReadAllTextAsync(receiptFile, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            console.Error.WriteLine(e.Message);
             return ExitCodes.Failure;
         }
 
