@@ -64,8 +64,14 @@ public static class PersonPages
     private static RazorComponentResult ShowHome(HttpContext http, IAntiforgery antiforgery) =>
         new RazorComponentResult<HomePage>(new { Session = PageSession.Of(http, antiforgery) });
 
-    private static RazorComponentResult ShowDenied(HttpContext http, IAntiforgery antiforgery) =>
-        new RazorComponentResult<DeniedPage>(new { Session = SessionOf(http, antiforgery) }) { StatusCode = StatusCodes.Status403Forbidden };
+    // A person who opens the denied page's address is not denied anything: their pages are where they belong.
+    private static IResult ShowDenied(HttpContext http, IAntiforgery antiforgery)
+    {
+        var session = SessionOf(http, antiforgery);
+        return session.IsCitizen
+            ? TypedResults.Redirect(Custody)
+            : new RazorComponentResult<DeniedPage>(new { Session = session }) { StatusCode = StatusCodes.Status403Forbidden };
+    }
 
     private static async Task<RazorComponentResult> ShowCustody(HttpContext http, IGrainFactory grains, IAntiforgery antiforgery)
     {

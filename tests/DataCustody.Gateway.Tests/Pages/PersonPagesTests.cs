@@ -41,6 +41,8 @@ public sealed class PersonPagesTests(GatewayApiFixture fixture)
             Assert.Equal("/my/inbox", page.RequestMessage!.RequestUri!.AbsolutePath);
             Assert.Contains("<h1>Your inbox</h1>", html, StringComparison.Ordinal);
             Assert.Contains("Signed in as Alice Aoki", html, StringComparison.Ordinal);
+            // The denied page's address is no dead end for a person.
+            Assert.Equal("/my/custody", visitor.Browser.Redirected(await visitor.Browser.OpenAsync("account/denied")).AbsolutePath);
             // No other site may frame it, and it loads nothing from anywhere.
             Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'", string.Join(",", page.Headers.GetValues("Content-Security-Policy")));
         }
