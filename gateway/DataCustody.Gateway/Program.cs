@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddDataCustodyGateway();
 builder.AddDataCustodyIdentity();
 builder.AddDataCustodyApi();
+builder.AddPersonPages();
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -1,7 +1,6 @@
 using DataCustody.Gateway.Apis;
 using DataCustody.Gateway.Apis.People;
 using DataCustody.Identity;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DataCustody.Gateway.Pages;
@@ -40,6 +39,14 @@ public static class PersonPages
     /// <summary>Where the form that rejects request <paramref name="requestId"/> posts.</summary>
     public static string Reject(string requestId) => $"{Requests}/{Uri.EscapeDataString(requestId)}/reject";
 
+    /// <summary>Adds what the pages render with: Razor components on the server, without interactivity.</summary>
+    public static WebApplicationBuilder AddPersonPages(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddRazorComponents();
+        return builder;
+    }
+
     /// <summary>Maps the front page, the denied page and the person's pages.</summary>
     public static IEndpointRouteBuilder MapPersonPages(this IEndpointRouteBuilder app)
     {
@@ -61,31 +68,31 @@ public static class PersonPages
         return app;
     }
 
-    private static RazorComponentResult ShowHome(HttpContext http, IAntiforgery antiforgery) =>
-        new RazorComponentResult<HomePage>(new { Session = PageSession.Of(http, antiforgery) });
+    private static RazorComponentResult ShowHome(HttpContext http) =>
+        new RazorComponentResult<HomePage>(new { Session = PageSession.Of(http) });
 
     // A person who opens the denied page's address is not denied anything: their pages are where they belong.
-    private static IResult ShowDenied(HttpContext http, IAntiforgery antiforgery)
+    private static IResult ShowDenied(HttpContext http)
     {
-        var session = SessionOf(http, antiforgery);
+        var session = SessionOf(http);
         return session.IsCitizen
             ? TypedResults.Redirect(Custody)
             : new RazorComponentResult<DeniedPage>(new { Session = session }) { StatusCode = StatusCodes.Status403Forbidden };
     }
 
-    private static async Task<RazorComponentResult> ShowCustody(HttpContext http, IGrainFactory grains, IAntiforgery antiforgery)
+    private static async Task<RazorComponentResult> ShowCustody(HttpContext http, IGrainFactory grains)
     {
         var view = await Citizen(http, grains).GetCustodyView();
         var providers = view.Holders.Select(h => h.Holder)
             .Concat(view.Holders.SelectMany(h => h.Holdings).SelectMany(h => h.Chain).SelectMany(hop => new[] { hop.From, hop.To }));
-        return new RazorComponentResult<CustodyPage>(new { Session = SessionOf(http, antiforgery), View = view, Names = await ProviderNames.OfAsync(grains, providers) });
+        return new RazorComponentResult<CustodyPage>(new { Session = SessionOf(http), View = view, Names = await ProviderNames.OfAsync(grains, providers) });
     }
 
-    private static Task<RazorComponentResult> ShowConsents(HttpContext http, IGrainFactory grains, IAntiforgery antiforgery) =>
-        ConsentsPageAsync(http, grains, antiforgery, alert: null, StatusCodes.Status200OK);
+    private static Task<RazorComponentResult> ShowConsents(HttpContext http, IGrainFactory grains) =>
+        ConsentsPageAsync(http, grains, alert: null, StatusCodes.Status200OK);
 
-    private static async Task<RazorComponentResult> ShowInbox(HttpContext http, IGrainFactory grains, IAntiforgery antiforgery) =>
-        new RazorComponentResult<InboxPage>(new { Session = SessionOf(http, antiforgery), Messages = await Citizen(http, grains).GetInbox() });
+    private static async Task<RazorComponentResult> ShowInbox(HttpContext http, IGrainFactory grains) =>
+        new RazorComponentResult<InboxPage>(new { Session = SessionOf(http), Messages = await Citizen(http, grains).GetInbox() });
 
     private static async Task<IResult> DownloadProofs(HttpContext http, IGrainFactory grains)
     {
@@ -97,27 +104,27 @@ public static class PersonPages
         return bundle;
     }
 
-    private static async Task<IResult> RevokeConsent(string consentId, HttpContext http, IGrainFactory grains, IAntiforgery antiforgery) =>
-        await AfterDecisionAsync(await PersonDecisions.RevokeAsync(Citizen(http, grains), consentId), http, grains, antiforgery);
+    private static async Task<IResult> RevokeConsent(string consentId, HttpContext http, IGrainFactory grains) =>
+        await AfterDecisionAsync(await PersonDecisions.RevokeAsync(Citizen(http, grains), consentId), http, grains);
 
-    private static async Task<IResult> ApproveRequest(string requestId, HttpContext http, IGrainFactory grains, IAntiforgery antiforgery) =>
-        await AfterDecisionAsync(await PersonDecisions.ApproveAsync(Citizen(http, grains), requestId), http, grains, antiforgery);
+    private static async Task<IResult> ApproveRequest(string requestId, HttpContext http, IGrainFactory grains) =>
+        await AfterDecisionAsync(await PersonDecisions.ApproveAsync(Citizen(http, grains), requestId), http, grains);
 
-    private static async Task<IResult> RejectRequest(string requestId, HttpContext http, IGrainFactory grains, IAntiforgery antiforgery) =>
-        await AfterDecisionAsync(await PersonDecisions.RejectAsync(Citizen(http, grains), requestId), http, grains, antiforgery);
+    private static async Task<IResult> RejectRequest(string requestId, HttpContext http, IGrainFactory grains) =>
+        await AfterDecisionAsync(await PersonDecisions.RejectAsync(Citizen(http, grains), requestId), http, grains);
 
-    private static async Task<IResult> AfterDecisionAsync<T>(PersonDecision<T> decision, HttpContext http, IGrainFactory grains, IAntiforgery antiforgery)
+    private static async Task<IResult> AfterDecisionAsync<T>(PersonDecision<T> decision, HttpContext http, IGrainFactory grains)
         where T : class =>
         decision.Done is not null
             ? TypedResults.Redirect(Consents)
-            : await ConsentsPageAsync(http, grains, antiforgery, decision.Reason, decision.Status);
+            : await ConsentsPageAsync(http, grains, decision.Reason, decision.Status);
 
-    private static async Task<RazorComponentResult> ConsentsPageAsync(HttpContext http, IGrainFactory grains, IAntiforgery antiforgery, string? alert, int status)
+    private static async Task<RazorComponentResult> ConsentsPageAsync(HttpContext http, IGrainFactory grains, string? alert, int status)
     {
         var citizen = Citizen(http, grains);
         var (consents, requests) = (await citizen.GetConsents(), await citizen.GetConsentRequests());
         var names = await ProviderNames.OfAsync(grains, consents.Select(c => c.Holder).Concat(requests.Select(r => r.Holder)));
-        return new RazorComponentResult<ConsentsPage>(new { Session = SessionOf(http, antiforgery), Consents = consents, Requests = requests, Names = names, Alert = alert })
+        return new RazorComponentResult<ConsentsPage>(new { Session = SessionOf(http), Consents = consents, Requests = requests, Names = names, Alert = alert })
         {
             StatusCode = status,
         };
@@ -125,6 +132,6 @@ public static class PersonPages
 
     private static ICitizenGrain Citizen(HttpContext http, IGrainFactory grains) => grains.GetGrain<ICitizenGrain>(PersonId.Of(http.User));
 
-    private static PageSession SessionOf(HttpContext http, IAntiforgery antiforgery) =>
-        PageSession.Of(http, antiforgery) ?? throw new InvalidOperationException("A page for signed-in people was shown to a stranger.");
+    private static PageSession SessionOf(HttpContext http) =>
+        PageSession.Of(http) ?? throw new InvalidOperationException("A page for signed-in people was shown to a stranger.");
 }

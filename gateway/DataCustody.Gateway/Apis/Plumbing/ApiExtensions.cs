@@ -20,8 +20,6 @@ public static class ApiExtensions
         var limits = builder.Configuration.GetSection(ApiLimits.Section).Get<ApiLimits>() ?? new ApiLimits();
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton<CallerGrains>();
-        // The person's pages are Razor components rendered on the server, without interactivity.
-        builder.Services.AddRazorComponents();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
