@@ -18,12 +18,9 @@ public static class ProofsApi
     public static RouteGroupBuilder MapProofsApi(this RouteGroupBuilder me)
     {
         ArgumentNullException.ThrowIfNull(me);
-        me.MapGet("/proofs", Get).WithName("GetMyProofs").WithSummary("The person's entries with inclusion proofs to the latest signed checkpoint, to verify offline.").WithTags("Proofs");
+        me.MapGet("/proofs", BundleAsync).WithName("GetMyProofs").WithSummary("The person's entries with inclusion proofs to the latest signed checkpoint, to verify offline.").WithTags("Proofs");
         return me;
     }
-
-    private static Task<Results<Ok<ProofBundleResponse>, ProblemHttpResult>> Get(ClaimsPrincipal user, IGrainFactory grains) =>
-        BundleAsync(user, grains);
 
     /// <summary>The proof bundle of the person <paramref name="user"/> speaks for; a problem while the log has no checkpoint.</summary>
     internal static async Task<Results<Ok<ProofBundleResponse>, ProblemHttpResult>> BundleAsync(ClaimsPrincipal user, IGrainFactory grains)

@@ -37,17 +37,16 @@ internal static class PersonDecisions
     }
 
     /// <summary>Approves a pending consent request of the person: grants the consent it asked for.</summary>
+    /// <remarks>The request may still be decided meanwhile, or ask for a consent that has expired by now.</remarks>
     public static async Task<PersonDecision<ConsentView>> ApproveAsync(ICitizenGrain citizen, string requestId) =>
-        await RefusedUnlessPendingAsync(citizen, requestId) is { } refused
-            ? new(null, refused.Status, refused.Field, refused.Reason)
-            // Decided meanwhile, or it asked for a consent that has expired by now.
-            : await TakeAsync(() => citizen.ApproveConsentRequest(requestId), "requestId");
+        await RefusedUnlessPendingAsync<ConsentView>(citizen, requestId) ?? await TakeAsync(() => citizen.ApproveConsentRequest(requestId), "requestId");
 
     /// <summary>Rejects a pending consent request of the person.</summary>
     public static async Task<PersonDecision<ConsentRequestView>> RejectAsync(ICitizenGrain citizen, string requestId) =>
-        await RefusedUnlessPendingAsync(citizen, requestId) ?? await TakeAsync(() => citizen.RejectConsentRequest(requestId), "requestId");
+        await RefusedUnlessPendingAsync<ConsentRequestView>(citizen, requestId) ?? await TakeAsync(() => citizen.RejectConsentRequest(requestId), "requestId");
 
-    private static async Task<PersonDecision<ConsentRequestView>?> RefusedUnlessPendingAsync(ICitizenGrain citizen, string requestId)
+    private static async Task<PersonDecision<T>?> RefusedUnlessPendingAsync<T>(ICitizenGrain citizen, string requestId)
+        where T : class
     {
         var request = (await citizen.GetConsentRequests()).FirstOrDefault(r => r.RequestId == requestId);
         return request is null
