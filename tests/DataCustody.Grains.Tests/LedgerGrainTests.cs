@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using DataCustody.Grains.Ledger;
+using DataCustody.Storage.Ledger;
 using DataCustody.Testing;
 using DataCustody.Transparency.Checkpoints;
 using DataCustody.Transparency.Merkle;
@@ -83,6 +84,26 @@ public sealed class LedgerGrainTests : IAsyncLifetime
         Assert.Equal([Leaf(0), Leaf(2)], stored.Select(e => e.Leaf));
         var checkpoint = await CheckpointCoveringAsync(2);
         Assert.Equal(MerkleHash.Root([MerkleHash.Leaf(Leaf(0)), MerkleHash.Leaf(Leaf(2))]), checkpoint.RootHash.ToArray());
+    }
+
+    [Fact]
+    public async Task When_another_writer_appended_the_ledger_refuses_and_resumes_from_storage()
+    {
+        await _cluster.Ledger.Append([Leaf(0)]);
+        // Another activation of the ledger, elsewhere in a split cluster, appends entry 1 and the node it completes.
+        var range = new CompactRange(1, [MerkleHash.Leaf(Leaf(0))]);
+        var nodes = new List<LedgerNodeRow>();
+        range.Append(MerkleHash.Leaf(Leaf(100)), (node, hash) => nodes.Add(new LedgerNodeRow(node.Level, (long)node.Index, hash.ToArray())));
+        await _cluster.Store.AppendAsync(1, [new LedgerEntryRow(1, MerkleHash.Leaf(Leaf(100)), Leaf(100))], [.. nodes.Where(n => n.Level > 0)]);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => _cluster.Ledger.Append([Leaf(1)]));
+        var resumed = await Eventually.UntilAsync(() => AppendOrNullAsync(Leaf(2)), a => a is not null, Patience, "an append after the ledger reloaded");
+
+        Assert.Equal(2, resumed!.FirstIndex);
+        var stored = await _cluster.Store.ReadEntriesAsync(0, 10);
+        Assert.Equal([Leaf(0), Leaf(100), Leaf(2)], stored.Select(e => e.Leaf));
+        var checkpoint = await CheckpointCoveringAsync(3);
+        Assert.Equal(MerkleHash.Root([.. stored.Select(e => MerkleHash.Leaf(e.Leaf))]), checkpoint.RootHash.ToArray());
     }
 
     [Theory]
@@ -215,6 +236,19 @@ public sealed class LedgerGrainTests : IAsyncLifetime
 
     private async Task<LogCheckpoint> CheckpointCoveringAsync(long size) =>
         (await Eventually.UntilAsync(() => _cluster.Ledger.GetLatestCheckpoint(), c => c is not null && c.Size >= size, Patience, $"a checkpoint of size {size}"))!;
+
+    // Refused while the ledger reloads after finding another writer.
+    private async Task<LedgerAppend?> AppendOrNullAsync(byte[] leaf)
+    {
+        try
+        {
+            return await _cluster.Ledger.Append([leaf]);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static byte[] Leaf(int i) => Encoding.UTF8.GetBytes($"entry {i}");
 }

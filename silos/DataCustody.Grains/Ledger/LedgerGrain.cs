@@ -11,7 +11,7 @@ namespace DataCustody.Grains.Ledger;
 /// Sequences every entry into the Merkle log. Concurrent appends queue up while one transaction
 /// is in flight and then share the next one (group commit), so throughput does not hang on
 /// single-commit latency. The tree lives in memory only as a compact range, restored from
-/// storage on activation.
+/// storage on activation, and only the commit loop changes it.
 /// </summary>
 [Reentrant]
 internal sealed partial class LedgerGrain(
@@ -22,6 +22,9 @@ internal sealed partial class LedgerGrain(
     ILogger<LedgerGrain> logger) : Grain, ILedgerGrain
 {
     private readonly LedgerOptions _options = options.Value;
+    // Appends queue on the grain's scheduler and the commit loop takes them on the thread pool: the
+    // gate guards what both use, the queue, the flags and the size and root the loop publishes.
+    private readonly Lock _gate = new();
     private readonly Queue<PendingAppend> _pending = new();
 
     // SQLite has one write lock: the checkpoint write and the append transactions would fight
@@ -31,11 +34,13 @@ internal sealed partial class LedgerGrain(
     private long _size;
     private byte[] _root = MerkleHash.EmptyRoot();
     private LogCheckpoint? _latest;
-    private Task? _committing;
+    private TaskScheduler _grainScheduler = TaskScheduler.Default;
+    private bool _committing;
     private bool _broken;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _grainScheduler = TaskScheduler.Current;
         _size = await store.ReadSizeAsync(cancellationToken);
         var frontier = await store.GetNodesAsync(CompactRange.FrontierNodes((ulong)_size), cancellationToken);
         _range = new CompactRange((ulong)_size, frontier);
@@ -69,15 +74,26 @@ internal sealed partial class LedgerGrain(
                 throw new ArgumentException($"Leaf {i} is missing or larger than {EntryBundle.MaxEntryBytes} bytes.", nameof(leaves));
             }
         }
-        if (_broken)
-        {
-            throw new InvalidOperationException("The ledger found another writer and is reloading; retry the append.");
-        }
 
         // Hashing on arrival overlaps with the transaction in flight instead of delaying the next.
         var pending = new PendingAppend(leaves, [.. leaves.Select(leaf => MerkleHash.Leaf(leaf))]);
-        _pending.Enqueue(pending);
-        _committing ??= CommitPendingAsync();
+        bool start;
+        lock (_gate)
+        {
+            if (_broken)
+            {
+                throw new InvalidOperationException("The ledger found another writer and is reloading; retry the append.");
+            }
+            _pending.Enqueue(pending);
+            start = !_committing;
+            _committing = true;
+        }
+        if (start)
+        {
+            // The commit loop runs off the grain's scheduler: between two transactions it would otherwise
+            // wait for a turn behind every grain call queued on the thread pool.
+            _ = Task.Run(CommitPendingAsync);
+        }
         return pending.Result.Task;
     }
 
@@ -85,36 +101,49 @@ internal sealed partial class LedgerGrain(
 
     public Task<string> GetVerifierKey() => Task.FromResult(signer.VerifierKey.ToString());
 
-    public Task<LedgerStatus> GetStatus() =>
-        Task.FromResult(new LedgerStatus(_size, _latest?.Size ?? 0, RuntimeIdentity, _pending.Count));
-
-    private async Task CommitPendingAsync()
+    public Task<LedgerStatus> GetStatus()
     {
-        try
+        lock (_gate)
         {
-            while (_pending.Count > 0 && !_broken)
-            {
-                await CommitNextBatchAsync();
-            }
-        }
-        finally
-        {
-            _committing = null;
+            return Task.FromResult(new LedgerStatus(_size, _latest?.Size ?? 0, RuntimeIdentity, _pending.Count));
         }
     }
 
-    private async Task CommitNextBatchAsync()
+    private async Task CommitPendingAsync()
     {
-        var batch = new List<PendingAppend>();
-        var count = 0;
-        while (_pending.Count > 0 && (batch.Count == 0 || count + _pending.Peek().Leaves.Count <= _options.MaxEntriesPerTransaction))
+        while (TakeNextBatch() is { } batch)
         {
-            var queued = _pending.Dequeue();
-            batch.Add(queued);
-            count += queued.Leaves.Count;
+            await CommitAsync(batch);
         }
+    }
 
-        var firstIndex = _size;
+    // Null, and the loop ends, when nothing is pending or another writer was found.
+    private List<PendingAppend>? TakeNextBatch()
+    {
+        lock (_gate)
+        {
+            if (_pending.Count == 0 || _broken)
+            {
+                _committing = false;
+                return null;
+            }
+            var batch = new List<PendingAppend>();
+            var count = 0;
+            while (_pending.Count > 0 && (batch.Count == 0 || count + _pending.Peek().Leaves.Count <= _options.MaxEntriesPerTransaction))
+            {
+                var queued = _pending.Dequeue();
+                batch.Add(queued);
+                count += queued.Leaves.Count;
+            }
+            return batch;
+        }
+    }
+
+    // Only the commit loop changes the tree, so it reads it without the gate and publishes the new size and root under it.
+    private async Task CommitAsync(List<PendingAppend> batch)
+    {
+        var count = batch.Sum(append => append.Leaves.Count);
+        var firstIndex = (long)_range.Size;
         var frontierBefore = _range.FrontierHashes();
         var entries = new List<LedgerEntryRow>(count);
         var nodes = new List<LedgerNodeRow>(count);
@@ -136,8 +165,6 @@ internal sealed partial class LedgerGrain(
 
         try
         {
-            // The database call blocks its thread for SQLite; off the grain's scheduler, further
-            // appends keep queueing for the next transaction meanwhile.
             await WriteAsync(() => store.AppendAsync(firstIndex, entries, nodes));
         }
         catch (Exception e)
@@ -146,17 +173,27 @@ internal sealed partial class LedgerGrain(
             if (e is LedgerConflictException)
             {
                 // Another activation appended: this one's view is stale and must not write again.
-                _broken = true;
-                FailAll(_pending, e);
-                DeactivateOnIdle();
+                List<PendingAppend> stranded;
+                lock (_gate)
+                {
+                    _broken = true;
+                    stranded = [.. _pending];
+                    _pending.Clear();
+                }
+                FailAll(stranded, e);
+                _ = Task.Factory.StartNew(DeactivateOnIdle, CancellationToken.None, TaskCreationOptions.None, _grainScheduler);
             }
             FailAll(batch, e);
             LogCommitFailed(e, firstIndex, count);
             return;
         }
 
-        _size = firstIndex + count;
-        _root = _range.Root();
+        var root = _range.Root();
+        lock (_gate)
+        {
+            _size = firstIndex + count;
+            _root = root;
+        }
         var next = firstIndex;
         foreach (var append in batch)
         {
@@ -167,14 +204,21 @@ internal sealed partial class LedgerGrain(
 
     private async Task SignCheckpointAsync(CancellationToken cancellationToken)
     {
+        long size;
+        byte[] root;
+        lock (_gate)
+        {
+            (size, root) = (_size, _root);
+        }
         // A fresh log signs its empty tree too, so there is always a checkpoint to serve.
-        if (_size == _latest?.Size)
+        if (size == _latest?.Size)
         {
             return;
         }
-        var checkpoint = signer.Sign(_size, _root, clock.GetUtcNow());
+        var checkpoint = signer.Sign(size, root, clock.GetUtcNow());
         var stored = new StoredCheckpoint(checkpoint.Size, checkpoint.RootHash, checkpoint.Note, checkpoint.SignedAt.ToUnixTimeMilliseconds());
-        await WriteAsync(() => store.SaveCheckpointAsync(stored, cancellationToken));
+        // SQLite blocks its thread: off the grain's scheduler, which has calls to answer meanwhile.
+        await WriteAsync(() => Task.Run(() => store.SaveCheckpointAsync(stored, cancellationToken)));
         // Published only once stored, so a checkpoint a client has seen survives a crash.
         if (checkpoint.Size >= (_latest?.Size ?? 0))
         {
@@ -187,7 +231,7 @@ internal sealed partial class LedgerGrain(
         await _writer.WaitAsync();
         try
         {
-            await Task.Run(write);
+            await write();
         }
         finally
         {
