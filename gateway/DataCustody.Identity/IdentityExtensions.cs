@@ -59,6 +59,9 @@ public static class IdentityExtensions
             options.LoginPath = PagePaths.SignIn;
             options.ReturnUrlParameter = "returnUrl";
             options.AccessDeniedPath = PagePaths.AccessDenied;
+            // The pages show where a person's data went: a browser left signed in must not show it for the framework's default of 14 days.
+            options.ExpireTimeSpan = settings.PagesSessionLifetime;
+            options.SlidingExpiration = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });

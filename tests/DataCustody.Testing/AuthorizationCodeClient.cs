@@ -15,11 +15,12 @@ namespace DataCustody.Testing;
 public sealed partial class AuthorizationCodeClient : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly CookieContainer _cookies = new();
 
     /// <summary>A browser with an empty cookie jar, talking to the provider at <paramref name="baseAddress"/>.</summary>
     public AuthorizationCodeClient(Uri baseAddress)
     {
-        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = _cookies })
         {
             BaseAddress = baseAddress,
         };
@@ -73,6 +74,9 @@ public sealed partial class AuthorizationCodeClient : IDisposable
 
     /// <summary>Opens a page, as a person typing its address would.</summary>
     public Task<HttpResponseMessage> OpenAsync(string relativeUrl) => _http.GetAsync(relativeUrl);
+
+    /// <summary>The <c>Cookie</c> header this browser sends with a request for <paramref name="relativeUrl"/>.</summary>
+    public string CookieHeader(string relativeUrl) => _cookies.GetCookieHeader(new Uri(_http.BaseAddress!, relativeUrl));
 
     /// <summary>Follows one redirect (a relative or absolute <c>Location</c>) of the provider.</summary>
     public Task<HttpResponseMessage> FollowAsync(HttpResponseMessage redirect)

@@ -42,6 +42,12 @@ public sealed class IdentitySettings
     /// <summary>The window of <see cref="SignInPermitLimit"/>.</summary>
     public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a person stays signed in to the pages without using them; a visit in the second half
+    /// starts it again. As long as the provider's own session, so that neither outlives the other by days.
+    /// </summary>
+    public TimeSpan PagesSessionLifetime { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Whether the embedded provider is on: no external authority is configured.</summary>
     public bool IsEmbedded => string.IsNullOrWhiteSpace(Authority);
 }
