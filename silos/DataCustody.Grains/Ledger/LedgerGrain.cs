@@ -145,26 +145,27 @@ internal sealed partial class LedgerGrain(
         var count = batch.Sum(append => append.Leaves.Count);
         var firstIndex = (long)_range.Size;
         var frontierBefore = _range.FrontierHashes();
-        var entries = new List<LedgerEntryRow>(count);
-        var nodes = new List<LedgerNodeRow>(count);
-        NodeVisitor keepInterior = (node, hash) =>
-        {
-            if (node.Level > 0)
-            {
-                nodes.Add(new LedgerNodeRow(node.Level, (long)node.Index, hash.ToArray()));
-            }
-        };
-        foreach (var append in batch)
-        {
-            for (var i = 0; i < append.Leaves.Count; i++)
-            {
-                entries.Add(new LedgerEntryRow((long)_range.Size, append.LeafHashes[i], append.Leaves[i]));
-                _range.Append(append.LeafHashes[i], keepInterior);
-            }
-        }
-
+        // Whatever fails from here fails this batch's callers and leaves the tree as it was. The loop
+        // itself must not end in an exception: its flag would stay set, and appends would wait forever.
         try
         {
+            var entries = new List<LedgerEntryRow>(count);
+            var nodes = new List<LedgerNodeRow>(count);
+            NodeVisitor keepInterior = (node, hash) =>
+            {
+                if (node.Level > 0)
+                {
+                    nodes.Add(new LedgerNodeRow(node.Level, (long)node.Index, hash.ToArray()));
+                }
+            };
+            foreach (var append in batch)
+            {
+                for (var i = 0; i < append.Leaves.Count; i++)
+                {
+                    entries.Add(new LedgerEntryRow((long)_range.Size, append.LeafHashes[i], append.Leaves[i]));
+                    _range.Append(append.LeafHashes[i], keepInterior);
+                }
+            }
             await WriteAsync(() => store.AppendAsync(firstIndex, entries, nodes));
         }
         catch (Exception e)
