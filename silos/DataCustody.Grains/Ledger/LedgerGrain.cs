@@ -149,23 +149,7 @@ internal sealed partial class LedgerGrain(
         // itself must not end in an exception: its flag would stay set, and appends would wait forever.
         try
         {
-            var entries = new List<LedgerEntryRow>(count);
-            var nodes = new List<LedgerNodeRow>(count);
-            NodeVisitor keepInterior = (node, hash) =>
-            {
-                if (node.Level > 0)
-                {
-                    nodes.Add(new LedgerNodeRow(node.Level, (long)node.Index, hash.ToArray()));
-                }
-            };
-            foreach (var append in batch)
-            {
-                for (var i = 0; i < append.Leaves.Count; i++)
-                {
-                    entries.Add(new LedgerEntryRow((long)_range.Size, append.LeafHashes[i], append.Leaves[i]));
-                    _range.Append(append.LeafHashes[i], keepInterior);
-                }
-            }
+            var (entries, nodes) = ExtendTree(batch, count);
             await WriteAsync(() => store.AppendAsync(firstIndex, entries, nodes));
         }
         catch (Exception e)
@@ -201,6 +185,29 @@ internal sealed partial class LedgerGrain(
             append.Result.TrySetResult(new LedgerAppend(next, append.Leaves.Count));
             next += append.Leaves.Count;
         }
+    }
+
+    // Appends the batch's leaves to the tree: the entries to store, and the interior nodes they complete.
+    private (List<LedgerEntryRow> Entries, List<LedgerNodeRow> Nodes) ExtendTree(List<PendingAppend> batch, int count)
+    {
+        var entries = new List<LedgerEntryRow>(count);
+        var nodes = new List<LedgerNodeRow>(count);
+        NodeVisitor keepInterior = (node, hash) =>
+        {
+            if (node.Level > 0)
+            {
+                nodes.Add(new LedgerNodeRow(node.Level, (long)node.Index, hash.ToArray()));
+            }
+        };
+        foreach (var append in batch)
+        {
+            for (var i = 0; i < append.Leaves.Count; i++)
+            {
+                entries.Add(new LedgerEntryRow((long)_range.Size, append.LeafHashes[i], append.Leaves[i]));
+                _range.Append(append.LeafHashes[i], keepInterior);
+            }
+        }
+        return (entries, nodes);
     }
 
     private async Task SignCheckpointAsync(CancellationToken cancellationToken)
