@@ -1,5 +1,6 @@
 using DataCustody.Gateway.Apis;
 using DataCustody.Gateway.Apis.People;
+using DataCustody.Grains.Ledger;
 using DataCustody.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -85,7 +86,14 @@ public static class PersonPages
         var view = await Citizen(http, grains).GetCustodyView();
         var providers = view.Holders.Select(h => h.Holder)
             .Concat(view.Holders.SelectMany(h => h.Holdings).SelectMany(h => h.Chain).SelectMany(hop => new[] { hop.From, hop.To }));
-        return new RazorComponentResult<CustodyPage>(new { Session = SessionOf(http), View = view, Names = await ProviderNames.OfAsync(grains, providers) });
+        var checkpoint = await grains.GetGrain<ILedgerGrain>(LedgerKey.Id).GetLatestCheckpoint();
+        return new RazorComponentResult<CustodyPage>(new
+        {
+            Session = SessionOf(http),
+            View = view,
+            Names = await ProviderNames.OfAsync(grains, providers),
+            CheckpointSize = checkpoint?.Size ?? 0,
+        });
     }
 
     private static Task<RazorComponentResult> ShowConsents(HttpContext http, IGrainFactory grains) =>

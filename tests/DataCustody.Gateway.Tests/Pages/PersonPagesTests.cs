@@ -109,6 +109,9 @@ public sealed class PersonPagesTests(GatewayApiFixture fixture)
         Assert.Equal("datacustody-proofs.json", file.Content.Headers.ContentDisposition?.FileName);
         var verified = ProofBundleVerifier.Verify(ProofBundle.Parse(body), await fixture.Gateway.GetVerifierKeyAsync());
         Assert.Contains(verified.Entries, e => e.Index == collected);
+        // Once a checkpoint covers every entry, the page no longer says any is waiting for one.
+        using var covered = await bob.OpenAsync("my/custody");
+        Assert.DoesNotContain("newer than the", await covered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
