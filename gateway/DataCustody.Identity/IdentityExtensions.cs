@@ -115,7 +115,7 @@ public static class IdentityExtensions
             {
                 options.TokenValidationParameters.ValidIssuer = authority.AbsoluteUri;
                 options.TokenValidationParameters.ValidTypes = ["at+jwt"];
-                options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => [keyring.VerificationKey];
+                options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => keyring.VerificationKeys;
             });
         }
         return builder;
@@ -152,7 +152,15 @@ public static class IdentityExtensions
         services.AddSingleton<RedeemedTokens>();
         services.AddSingleton<IdentityKeyring>();
         services.AddHostedService(sp => sp.GetRequiredService<IdentityKeyring>());
-        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ProviderKeysConfiguration>();
+        services.AddSingleton<ProviderKeysConfiguration>();
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(sp => sp.GetRequiredService<ProviderKeysConfiguration>());
+        services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(sp => sp.GetRequiredService<ProviderKeysConfiguration>());
+        services.AddOptions<IdentitySettings>()
+            .Validate(
+                s => s.SigningKeyCheckInterval > TimeSpan.Zero && s.SigningKeyAnnouncement > s.SigningKeyCheckInterval && s.SigningKeyRotation > s.SigningKeyAnnouncement,
+                "Identity:SigningKeyRotation must be longer than Identity:SigningKeyAnnouncement, and that longer than Identity:SigningKeyCheckInterval (above zero): "
+                + "a key is announced before it signs, and every node reads it within one check.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddAuthentication().AddCookie(IdentitySchemes.ProviderSession, options =>
@@ -168,6 +176,7 @@ public static class IdentityExtensions
             // No Entity Framework: clients come from configuration, checked by the handlers below.
             options.EnableDegradedMode();
             options.SetIssuer(issuer);
+            TokenLifetimes.Apply(options);
             options.SetAuthorizationEndpointUris(ProviderPaths.Authorize.TrimStart('/'))
                 .SetTokenEndpointUris(ProviderPaths.Token.TrimStart('/'))
                 .SetEndSessionEndpointUris(ProviderPaths.EndSession.TrimStart('/'));

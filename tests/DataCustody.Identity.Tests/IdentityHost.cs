@@ -42,11 +42,15 @@ public sealed class IdentityHost : IAsyncDisposable
     /// <summary>The provider's address, which is also its issuer.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The host's services.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>
     /// Starts a host on <paramref name="dataFolder"/>; <paramref name="port"/> 0 picks a free one,
-    /// <paramref name="settings"/> adds or overrides configuration.
+    /// <paramref name="settings"/> adds or overrides configuration, <paramref name="services"/> registers services before the identity's own.
     /// </summary>
-    public static async Task<IdentityHost> StartAsync(string dataFolder, int port = 0, int signInPermitLimit = 1000, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<IdentityHost> StartAsync(
+        string dataFolder, int port = 0, int signInPermitLimit = 1000, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         port = port == 0 ? FreePort.Next() : port;
         var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
@@ -60,6 +64,7 @@ public sealed class IdentityHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(new Database(new SqliteDialect(), $"Data Source={Path.Combine(dataFolder, "identity.db")};Pooling=False"));
+        services?.Invoke(builder.Services);
         builder.AddDataCustodyIdentity();
 
         var app = builder.Build();
@@ -79,7 +84,15 @@ public sealed class IdentityHost : IAsyncDisposable
                 $"""<form method="post" action="/account/signout"><input type="hidden" name="{tokens.FormFieldName}" value="{tokens.RequestToken}"><button>Sign out</button></form>""",
                 "text/html");
         }).RequireAuthorization();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         return new IdentityHost(app, baseAddress);
     }
 

@@ -75,6 +75,32 @@ public sealed class SchemaMigratorTests(PostgresServerFixture postgres) : IClass
         Assert.Equal(0, await migrated.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM identity_keys"));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Upgrading_keeps_the_one_signing_key_of_earlier_versions_as_the_first_generation(StorageProvider provider)
+    {
+        var database = await _databases.CreateAsync(provider);
+        var signingKeys = SchemaMigrator.MigrationsFor(database.Dialect.Name).Single(m => m.Name == "identity_signing_keys");
+        // As before the upgrade: the signing key kept beside the encryption key, and no generations.
+        await using (var connection = await database.OpenAsync())
+        {
+            await connection.ExecuteAsync("DROP TABLE identity_signing_keys");
+            await connection.ExecuteAsync("DELETE FROM schema_version WHERE version = @Version", new { signingKeys.Version });
+            await connection.ExecuteAsync(
+                "INSERT INTO identity_keys (purpose, key_material, created_at_ms) VALUES ('signing', @signing, 1234), ('encryption', @encryption, 1234)",
+                new { signing = new byte[] { 1, 2, 3 }, encryption = new byte[] { 4, 5 } });
+        }
+
+        await SchemaMigrator.MigrateAsync(database);
+
+        await using var migrated = await database.OpenAsync();
+        var key = await migrated.QuerySingleAsync<(long Generation, byte[] Material, long ActiveFromMs)>(
+            "SELECT generation, key_material, active_from_ms FROM identity_signing_keys");
+        Assert.Equal((1L, 1234L), (key.Generation, key.ActiveFromMs));
+        Assert.Equal([1, 2, 3], key.Material);
+        Assert.Equal(["encryption"], await migrated.QueryAsync<string>("SELECT purpose FROM identity_keys"));
+    }
+
     [Fact]
     public async Task Sqlite_runs_in_wal_mode_with_full_synchronisation()
     {

@@ -48,6 +48,21 @@ public sealed class IdentitySettings
     /// </summary>
     public TimeSpan PagesSessionLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How long the embedded provider signs tokens with one key before the next key takes over.</summary>
+    public TimeSpan SigningKeyRotation { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// How long a new signing key is published before it signs: relying parties that cache the provider's key
+    /// set, and the provider's other nodes, learn it first, so none of them meets a token it cannot verify.
+    /// </summary>
+    public TimeSpan SigningKeyAnnouncement { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How often each node reads the signing keys again and stores the next one when it is due. Shorter than
+    /// <see cref="SigningKeyAnnouncement"/>, so that every node has read a key before any node signs with it.
+    /// </summary>
+    public TimeSpan SigningKeyCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Whether the embedded provider is on: no external authority is configured.</summary>
     public bool IsEmbedded => string.IsNullOrWhiteSpace(Authority);
 }

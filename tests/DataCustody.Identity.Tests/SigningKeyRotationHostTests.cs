@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DataCustody.Identity.Storage;
+using DataCustody.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DataCustody.Identity.Tests;
+
+/// <summary>A running provider rotating its signing key, on a clock the test moves by minutes.</summary>
+public sealed class SigningKeyRotationHostTests : IDisposable
+{
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("datacustody-identity-").FullName;
+
+    // Minutes, not days: tokens carry the moved clock's time, and validation allows five minutes of skew.
+    private readonly Dictionary<string, string?> _settings = new()
+    {
+        ["Identity:SigningKeyRotation"] = "00:03:00",
+        ["Identity:SigningKeyAnnouncement"] = "00:01:00",
+        ["Identity:SigningKeyCheckInterval"] = "00:00:30",
+    };
+
+    public void Dispose() => Directory.Delete(_dataFolder, recursive: true);
+
+    [Fact]
+    public async Task The_provider_publishes_the_next_key_then_signs_with_it_and_tokens_of_the_old_key_stay_valid()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await IdentityHost.StartAsync(_dataFolder, settings: _settings, services: s => s.AddSingleton<TimeProvider>(clock));
+        var keyring = host.Services.GetRequiredService<IdentityKeyring>();
+        var before = await DemoTokens.ForClientAsync(host.BaseAddress, "cloud");
+        var original = KeyIdOf(before);
+        Assert.Equal([original], await PublishedKeyIdsAsync(host.BaseAddress));
+
+        // Announced: published beside the original, which still signs.
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await keyring.RefreshSigningKeysAsync(CancellationToken.None);
+        var published = await PublishedKeyIdsAsync(host.BaseAddress);
+        Assert.Equal(2, published.Count);
+        Assert.Equal(original, published[0]);
+        Assert.Equal(original, KeyIdOf(await DemoTokens.ForClientAsync(host.BaseAddress, "cloud")));
+
+        // Rotated: the new key signs, and the original stays published for the tokens it signed.
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await keyring.RefreshSigningKeysAsync(CancellationToken.None);
+        var after = await DemoTokens.ForClientAsync(host.BaseAddress, "cloud");
+        Assert.Equal(published[1], KeyIdOf(after));
+        Assert.Equal([published[1], original], await PublishedKeyIdsAsync(host.BaseAddress));
+        foreach (var token in new[] { before, after })
+        {
+            using var client = DemoTokens.WithBearer(host.BaseAddress, token);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(IdentityHost.ProviderProbe)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_rotation_shorter_than_its_announcement_is_refused_at_start()
+    {
+        _settings["Identity:SigningKeyAnnouncement"] = "00:05:00";
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => IdentityHost.StartAsync(_dataFolder, settings: _settings));
+
+        Assert.Contains("Identity:SigningKeyRotation must be longer than Identity:SigningKeyAnnouncement", refused.Message, StringComparison.Ordinal);
+    }
+
+    private static string KeyIdOf(string token) => AuthorizationCodeClient.Header(token).GetProperty("kid").GetString()!;
+
+    private static async Task<List<string>> PublishedKeyIdsAsync(Uri provider)
+    {
+        using var http = new HttpClient { BaseAddress = provider };
+        var jwks = await http.GetFromJsonAsync<JsonElement>(".well-known/jwks");
+        return [.. jwks.GetProperty("keys").EnumerateArray().Select(key => key.GetProperty("kid").GetString()!)];
+    }
+}

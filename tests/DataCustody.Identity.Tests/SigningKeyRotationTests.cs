@@ -1,0 +1,124 @@
+using Dapper;
+using DataCustody.Identity.Configuration;
+using DataCustody.Identity.Storage;
+using DataCustody.Storage;
+using DataCustody.Storage.Dialects;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DataCustody.Identity.Tests;
+
+/// <summary>The keyrings of two nodes sharing one database, on a clock the test moves.</summary>
+public sealed class SigningKeyRotationTests : IDisposable
+{
+    private static readonly IdentitySettings Settings = new()
+    {
+        SigningKeyRotation = TimeSpan.FromDays(90),
+        SigningKeyAnnouncement = TimeSpan.FromDays(1),
+        // Long, so that moving the clock by months fires a few hundred checks rather than tens of thousands.
+        SigningKeyCheckInterval = TimeSpan.FromHours(12),
+    };
+
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("datacustody-identity-").FullName;
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly Database _database;
+
+    public SigningKeyRotationTests() =>
+        _database = new Database(new SqliteDialect(), $"Data Source={Path.Combine(_dataFolder, "identity.db")};Pooling=False");
+
+    public void Dispose() => Directory.Delete(_dataFolder, recursive: true);
+
+    [Fact]
+    public async Task A_new_key_is_published_a_day_before_it_signs_and_the_old_one_is_deleted_when_its_tokens_expired()
+    {
+        using var first = await StartNodeAsync();
+        using var second = await StartNodeAsync();
+        var original = Assert.Single(first.SigningCredentials).Key.KeyId;
+        var changed = first.SigningKeysChanged;
+
+        // A day before the rotation: both nodes publish the new key, and still sign with the original.
+        await AdvanceAsync(TimeSpan.FromDays(89), first, second);
+        Assert.True(changed.HasChanged, "the provider was not told of the new key");
+        var successor = first.SigningCredentials[1].Key.KeyId;
+        Assert.NotEqual(original, successor);
+        Assert.Equal([original, successor], KeyIds(first));
+        Assert.Equal([original, successor], KeyIds(second));
+
+        // At the rotation the new key signs on both nodes; the original still verifies what it signed.
+        await AdvanceAsync(TimeSpan.FromDays(1), first, second);
+        Assert.Equal([successor, original], KeyIds(first));
+        Assert.Equal([successor, original], KeyIds(second));
+
+        // Once the longest-lived token the original signed (a refresh token, 14 days) has expired, it is gone.
+        await AdvanceAsync(TimeSpan.FromDays(14), first, second);
+        Assert.Equal([successor], KeyIds(first));
+        Assert.Equal([successor], KeyIds(second));
+        await using var connection = await _database.OpenAsync();
+        Assert.Equal([2L], await connection.QueryAsync<long>("SELECT generation FROM identity_signing_keys"));
+    }
+
+    [Fact]
+    public async Task Nodes_that_find_the_next_key_due_at_once_store_one_key()
+    {
+        using var first = await StartNodeAsync();
+        using var second = await StartNodeAsync();
+
+        _clock.Advance(TimeSpan.FromDays(89));
+        await Task.WhenAll(first.RefreshSigningKeysAsync(CancellationToken.None), second.RefreshSigningKeysAsync(CancellationToken.None));
+        await second.RefreshSigningKeysAsync(CancellationToken.None);
+        await first.RefreshSigningKeysAsync(CancellationToken.None);
+
+        Assert.Equal(2, KeyIds(first).Count);
+        Assert.Equal(KeyIds(first), KeyIds(second));
+    }
+
+    [Fact]
+    public async Task Nodes_starting_together_on_an_empty_database_sign_with_the_same_key()
+    {
+        var nodes = await Task.WhenAll(StartNodeAsync(), StartNodeAsync(), StartNodeAsync());
+        try
+        {
+            var signing = Assert.Single(KeyIds(nodes[0]));
+
+            Assert.All(nodes, node => Assert.Equal([signing], KeyIds(node)));
+        }
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                node.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_check_that_changes_nothing_does_not_rebuild_the_provider()
+    {
+        using var node = await StartNodeAsync();
+        var changed = node.SigningKeysChanged;
+
+        await AdvanceAsync(TimeSpan.FromDays(30), node);
+
+        Assert.False(changed.HasChanged);
+    }
+
+    private async Task<IdentityKeyring> StartNodeAsync()
+    {
+        var keyring = new IdentityKeyring(_database, Options.Create(Settings), _clock, NullLogger<IdentityKeyring>.Instance);
+        await keyring.StartAsync(CancellationToken.None);
+        return keyring;
+    }
+
+    // The nodes' timers fire as the clock moves; the test then waits for a check of its own on each node.
+    private async Task AdvanceAsync(TimeSpan by, params IdentityKeyring[] nodes)
+    {
+        _clock.Advance(by);
+        foreach (var node in nodes)
+        {
+            await node.RefreshSigningKeysAsync(CancellationToken.None);
+        }
+    }
+
+    private static List<string> KeyIds(IdentityKeyring keyring) => [.. keyring.SigningCredentials.Select(c => c.Key.KeyId)];
+}
