@@ -20,7 +20,7 @@ public sealed class HostLifetimeTests : IDisposable
         {
             port = before.BaseAddress.Port;
             token = await DemoTokens.ForClientAsync(before.BaseAddress, "cloud");
-            kidBefore = await SigningKeyIdAsync(before.BaseAddress);
+            kidBefore = (await SigningKeyIds.PublishedAsync(before.BaseAddress))[0];
         }
 
         await using var after = await IdentityHost.StartAsync(_dataFolder, port);
@@ -28,8 +28,8 @@ public sealed class HostLifetimeTests : IDisposable
         var response = await client.GetAsync(IdentityHost.ProviderProbe);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(kidBefore, await SigningKeyIdAsync(after.BaseAddress));
-        Assert.Equal(kidBefore, AuthorizationCodeClient.Header(token).GetProperty("kid").GetString());
+        Assert.Equal([kidBefore], await SigningKeyIds.PublishedAsync(after.BaseAddress));
+        Assert.Equal(kidBefore, SigningKeyIds.Of(token));
     }
 
     [Fact]
@@ -77,11 +77,4 @@ public sealed class HostLifetimeTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_dataFolder, recursive: true);
-
-    private static async Task<string> SigningKeyIdAsync(Uri provider)
-    {
-        using var http = new HttpClient { BaseAddress = provider };
-        var jwks = await http.GetFromJsonAsync<JsonElement>(".well-known/jwks");
-        return jwks.GetProperty("keys")[0].GetProperty("kid").GetString()!;
-    }
 }

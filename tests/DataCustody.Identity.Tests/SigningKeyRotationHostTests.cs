@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using DataCustody.Identity.Storage;
 using DataCustody.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,23 +28,23 @@ public sealed class SigningKeyRotationHostTests : IDisposable
         await using var host = await IdentityHost.StartAsync(_dataFolder, settings: _settings, services: s => s.AddSingleton<TimeProvider>(clock));
         var keyring = host.Services.GetRequiredService<IdentityKeyring>();
         var before = await DemoTokens.ForClientAsync(host.BaseAddress, "cloud");
-        var original = KeyIdOf(before);
-        Assert.Equal([original], await PublishedKeyIdsAsync(host.BaseAddress));
+        var original = SigningKeyIds.Of(before);
+        Assert.Equal([original], await SigningKeyIds.PublishedAsync(host.BaseAddress));
 
         // Announced: published beside the original, which still signs.
         clock.Advance(TimeSpan.FromMinutes(2));
         await keyring.RefreshSigningKeysAsync(CancellationToken.None);
-        var published = await PublishedKeyIdsAsync(host.BaseAddress);
+        var published = await SigningKeyIds.PublishedAsync(host.BaseAddress);
         Assert.Equal(2, published.Count);
         Assert.Equal(original, published[0]);
-        Assert.Equal(original, KeyIdOf(await DemoTokens.ForClientAsync(host.BaseAddress, "cloud")));
+        Assert.Equal(original, SigningKeyIds.Of(await DemoTokens.ForClientAsync(host.BaseAddress, "cloud")));
 
         // Rotated: the new key signs, and the original stays published for the tokens it signed.
         clock.Advance(TimeSpan.FromMinutes(1));
         await keyring.RefreshSigningKeysAsync(CancellationToken.None);
         var after = await DemoTokens.ForClientAsync(host.BaseAddress, "cloud");
-        Assert.Equal(published[1], KeyIdOf(after));
-        Assert.Equal([published[1], original], await PublishedKeyIdsAsync(host.BaseAddress));
+        Assert.Equal(published[1], SigningKeyIds.Of(after));
+        Assert.Equal([published[1], original], await SigningKeyIds.PublishedAsync(host.BaseAddress));
         foreach (var token in new[] { before, after })
         {
             using var client = DemoTokens.WithBearer(host.BaseAddress, token);
@@ -62,14 +60,5 @@ public sealed class SigningKeyRotationHostTests : IDisposable
         var refused = await Assert.ThrowsAnyAsync<Exception>(() => IdentityHost.StartAsync(_dataFolder, settings: _settings));
 
         Assert.Contains("Identity:SigningKeyRotation must be longer than Identity:SigningKeyAnnouncement", refused.Message, StringComparison.Ordinal);
-    }
-
-    private static string KeyIdOf(string token) => AuthorizationCodeClient.Header(token).GetProperty("kid").GetString()!;
-
-    private static async Task<List<string>> PublishedKeyIdsAsync(Uri provider)
-    {
-        using var http = new HttpClient { BaseAddress = provider };
-        var jwks = await http.GetFromJsonAsync<JsonElement>(".well-known/jwks");
-        return [.. jwks.GetProperty("keys").EnumerateArray().Select(key => key.GetProperty("kid").GetString()!)];
     }
 }
