@@ -2,15 +2,14 @@ using Dapper;
 using DataCustody.Identity.Configuration;
 using DataCustody.Identity.Storage;
 using DataCustody.Storage;
-using DataCustody.Storage.Dialects;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DataCustody.Identity.Tests;
 
-/// <summary>The keyrings of two nodes sharing one database, on a clock the test moves.</summary>
-public sealed class SigningKeyRotationTests : IDisposable
+/// <summary>The keyrings of nodes sharing one database, on a clock the test moves.</summary>
+public sealed class SigningKeyRotationTests(KeyringDatabases databases) : IClassFixture<KeyringDatabases>
 {
     private static readonly IdentitySettings Settings = new()
     {
@@ -20,20 +19,17 @@ public sealed class SigningKeyRotationTests : IDisposable
         SigningKeyCheckInterval = TimeSpan.FromHours(12),
     };
 
-    private readonly string _dataFolder = Directory.CreateTempSubdirectory("datacustody-identity-").FullName;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-    private readonly Database _database;
 
-    public SigningKeyRotationTests() =>
-        _database = new Database(new SqliteDialect(), $"Data Source={Path.Combine(_dataFolder, "identity.db")};Pooling=False");
+    public static TheoryData<StorageProvider> Providers => KeyringDatabases.Providers;
 
-    public void Dispose() => Directory.Delete(_dataFolder, recursive: true);
-
-    [Fact]
-    public async Task A_new_key_is_published_a_day_before_it_signs_and_the_old_one_is_deleted_when_its_tokens_expired()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_new_key_is_published_a_day_before_it_signs_and_the_old_one_is_deleted_when_its_tokens_expired(StorageProvider provider)
     {
-        using var first = await StartNodeAsync();
-        using var second = await StartNodeAsync();
+        var database = await databases.CreateAsync(provider);
+        using var first = await StartNodeAsync(database);
+        using var second = await StartNodeAsync(database);
         var original = Assert.Single(first.SigningCredentials).Key.KeyId;
         var changed = first.SigningKeysChanged;
 
@@ -54,15 +50,17 @@ public sealed class SigningKeyRotationTests : IDisposable
         await AdvanceAsync(TimeSpan.FromDays(14), first, second);
         Assert.Equal([successor], KeyIds(first));
         Assert.Equal([successor], KeyIds(second));
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await database.OpenAsync();
         Assert.Equal([2L], await connection.QueryAsync<long>("SELECT generation FROM identity_signing_keys"));
     }
 
-    [Fact]
-    public async Task Nodes_that_find_the_next_key_due_at_once_store_one_key()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Nodes_that_find_the_next_key_due_at_once_store_one_key(StorageProvider provider)
     {
-        using var first = await StartNodeAsync();
-        using var second = await StartNodeAsync();
+        var database = await databases.CreateAsync(provider);
+        using var first = await StartNodeAsync(database);
+        using var second = await StartNodeAsync(database);
 
         _clock.Advance(TimeSpan.FromDays(89));
         await Task.WhenAll(first.RefreshSigningKeysAsync(CancellationToken.None), second.RefreshSigningKeysAsync(CancellationToken.None));
@@ -73,10 +71,12 @@ public sealed class SigningKeyRotationTests : IDisposable
         Assert.Equal(KeyIds(first), KeyIds(second));
     }
 
-    [Fact]
-    public async Task Nodes_starting_together_on_an_empty_database_sign_with_the_same_key()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Nodes_starting_together_on_an_empty_database_sign_with_the_same_key(StorageProvider provider)
     {
-        var nodes = await Task.WhenAll(StartNodeAsync(), StartNodeAsync(), StartNodeAsync());
+        var database = await databases.CreateAsync(provider);
+        var nodes = await Task.WhenAll(StartNodeAsync(database), StartNodeAsync(database), StartNodeAsync(database));
         try
         {
             var signing = Assert.Single(KeyIds(nodes[0]));
@@ -95,7 +95,7 @@ public sealed class SigningKeyRotationTests : IDisposable
     [Fact]
     public async Task A_check_that_changes_nothing_does_not_rebuild_the_provider()
     {
-        using var node = await StartNodeAsync();
+        using var node = await StartNodeAsync(await databases.CreateAsync(StorageProvider.Sqlite));
         var changed = node.SigningKeysChanged;
 
         await AdvanceAsync(TimeSpan.FromDays(30), node);
@@ -103,9 +103,9 @@ public sealed class SigningKeyRotationTests : IDisposable
         Assert.False(changed.HasChanged);
     }
 
-    private async Task<IdentityKeyring> StartNodeAsync()
+    private async Task<IdentityKeyring> StartNodeAsync(Database database)
     {
-        var keyring = new IdentityKeyring(_database, Options.Create(Settings), _clock, NullLogger<IdentityKeyring>.Instance);
+        var keyring = new IdentityKeyring(database, Options.Create(Settings), _clock, NullLogger<IdentityKeyring>.Instance);
         await keyring.StartAsync(CancellationToken.None);
         return keyring;
     }
