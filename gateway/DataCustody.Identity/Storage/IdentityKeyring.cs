@@ -34,7 +34,7 @@ internal sealed partial class IdentityKeyring(
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     // Imported once per generation: every refresh would otherwise parse every key again.
     private readonly Dictionary<long, SigningCredentials> _credentials = [];
-    private IReadOnlyList<SigningCredentials>? _signing;
+    private SigningKeys? _signing;
     private EncryptingCredentials? _encryption;
     private CancellationTokenSource _changed = new();
     private ITimer? _timer;
@@ -43,13 +43,13 @@ internal sealed partial class IdentityKeyring(
     /// The published signing keys, the one that signs first: OpenIddict signs with the first and verifies
     /// with all of them, including the retired ones whose tokens may still be valid.
     /// </summary>
-    public IReadOnlyList<SigningCredentials> SigningCredentials => _signing ?? throw NotStarted();
+    public IReadOnlyList<SigningCredentials> SigningCredentials => (_signing ?? throw NotStarted()).Credentials;
 
     /// <summary>Encrypts what only the provider reads back: authorization codes and refresh tokens.</summary>
     public EncryptingCredentials Encryption => _encryption ?? throw NotStarted();
 
-    /// <summary>The keys that verify access tokens: every published signing key.</summary>
-    public IEnumerable<SecurityKey> VerificationKeys => SigningCredentials.Select(credentials => credentials.Key);
+    /// <summary>The keys that verify access tokens: every published signing key, listed once per change rather than per request.</summary>
+    public IReadOnlyList<SecurityKey> VerificationKeys => (_signing ?? throw NotStarted()).Keys;
 
     /// <summary>Fires when <see cref="SigningCredentials"/> changed: a key was added or deleted, or another took over signing.</summary>
     public IChangeToken SigningKeysChanged => new CancellationChangeToken(Volatile.Read(ref _changed).Token);
@@ -142,12 +142,12 @@ internal sealed partial class IdentityKeyring(
         var signing = SigningKeySchedule.SigningIndex([.. stored.Select(key => key.Times)], now);
         IReadOnlyList<SigningCredentials> ordered = [published[signing], .. published.Where((_, i) => i != signing)];
 
-        var previous = _signing;
+        var previous = _signing?.Credentials;
         if (previous is not null && previous.Select(KeyIdOf).SequenceEqual(ordered.Select(KeyIdOf)))
         {
             return;
         }
-        _signing = ordered;
+        _signing = new SigningKeys(ordered);
         if (previous is null || KeyIdOf(previous[0]) != KeyIdOf(ordered[0]))
         {
             LogSigningWith(stored[signing].Generation, KeyIdOf(ordered[0]));
@@ -215,6 +215,13 @@ internal sealed partial class IdentityKeyring(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checking the signing keys failed; the keys read last stay in use until the next check")]
     private partial void LogCheckFailed(Exception error);
+
+    private sealed class SigningKeys(IReadOnlyList<SigningCredentials> credentials)
+    {
+        public IReadOnlyList<SigningCredentials> Credentials { get; } = credentials;
+
+        public IReadOnlyList<SecurityKey> Keys { get; } = [.. credentials.Select(c => c.Key)];
+    }
 
     private sealed record StoredSigningKey(long Generation, byte[] KeyMaterial, long ActiveFromMs)
     {
