@@ -24,11 +24,11 @@ public sealed class PersonPagesInChromiumTests(ChromiumFixture chromium, Gateway
 
         await page.GotoAsync("");
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in to see where your data is" }).ClickAsync();
-        await page.WaitForURLAsync(url => PathOf(url) == "/connect/signin");
+        await PageArrival.AtAsync(page, "/connect/signin", gateway.Gateway);
         await page.Locator("#username").FillAsync("alice");
         await page.Locator("#password").FillAsync(DemoTokens.Passwords["alice"]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => PathOf(url) == "/my/custody");
+        await PageArrival.AtAsync(page, "/my/custody", gateway.Gateway);
 
         // Every holder of the story, and the way the order data took to the data centre abroad.
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Where your data is" })).ToBeVisibleAsync();
@@ -49,7 +49,7 @@ public sealed class PersonPagesInChromiumTests(ChromiumFixture chromium, Gateway
 
         // The order consent is the one still active: revoking it reaches every copy that depends on it.
         await page.GetByRole(AriaRole.Link, new() { Name = "Consents" }).ClickAsync();
-        await page.WaitForURLAsync(url => PathOf(url) == "/my/consents");
+        await PageArrival.AtAsync(page, "/my/consents", gateway.Gateway);
         var revoke = page.GetByRole(AriaRole.Button, new() { Name = "Revoke" });
         await Expect(revoke).ToHaveCountAsync(1);
         await revoke.ClickAsync();
@@ -58,10 +58,10 @@ public sealed class PersonPagesInChromiumTests(ChromiumFixture chromium, Gateway
         await Expect(atBackup).ToContainTextAsync("deletion due");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(url => PathOf(url) == "/");
+        await PageArrival.AtAsync(page, "/", gateway.Gateway);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
         await page.GotoAsync("my/custody");
-        await page.WaitForURLAsync(url => PathOf(url) == "/connect/signin");
+        await PageArrival.AtAsync(page, "/connect/signin", gateway.Gateway);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class PersonPagesInChromiumTests(ChromiumFixture chromium, Gateway
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("my/consents");
-        await page.WaitForURLAsync(url => PathOf(url) == "/connect/signin");
+        await PageArrival.AtAsync(page, "/connect/signin", gateway.Gateway);
         await page.Locator("#username").FillAsync("regina");
         await page.Locator("#password").FillAsync(DemoTokens.Passwords["regina"]);
         var denied = await page.RunAndWaitForResponseAsync(
@@ -91,6 +91,4 @@ public sealed class PersonPagesInChromiumTests(ChromiumFixture chromium, Gateway
             .InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null });
         Assert.True(exitCode == 0, $"custody demo failed ({exitCode}): {error}{output}");
     }
-
-    private static string PathOf(string url) => new Uri(url).AbsolutePath;
 }

@@ -37,6 +37,9 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <summary>An anonymous HTTP client for <see cref="BaseAddress"/>.</summary>
     public HttpClient Http { get; }
 
+    /// <summary>Everything the running gateway printed so far, for the message of a test that failed against it.</summary>
+    public string Output => _process.Output;
+
     /// <summary>The operating system's id of the running gateway process, e.g. to read its CPU time.</summary>
     public int ProcessId => _process.Id;
 
