@@ -157,9 +157,9 @@ public static class IdentityExtensions
         services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(sp => sp.GetRequiredService<ProviderKeysConfiguration>());
         services.AddOptions<IdentitySettings>()
             .Validate(
-                s => s.SigningKeyCheckInterval > TimeSpan.Zero && s.SigningKeyAnnouncement > s.SigningKeyCheckInterval && s.SigningKeyRotation > s.SigningKeyAnnouncement,
-                "Identity:SigningKeyRotation must be longer than Identity:SigningKeyAnnouncement, and that longer than Identity:SigningKeyCheckInterval (above zero): "
-                + "a key is announced before it signs, and every node reads it within one check.")
+                s => s.KeyCheckInterval > TimeSpan.Zero && s.KeyAnnouncement > s.KeyCheckInterval && s.KeyRotation > s.KeyAnnouncement,
+                "Identity:KeyRotation must be longer than Identity:KeyAnnouncement, and that longer than Identity:KeyCheckInterval (above zero): "
+                + "a key is stored before it is used, and every node reads it within one check.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace DataCustody.Storage.Tests;
@@ -64,7 +65,7 @@ public sealed class SchemaMigratorTests(PostgresServerFixture postgres) : IClass
         // As if the identity tables came from a branch merged after the later scripts ran.
         await using (var connection = await database.OpenAsync())
         {
-            await connection.ExecuteAsync("DROP TABLE identity_redeemed_tokens; DROP TABLE identity_keys;");
+            await connection.ExecuteAsync("DROP TABLE identity_redeemed_tokens;");
             await connection.ExecuteAsync("DELETE FROM schema_version WHERE version = @Version", new { identity.Version });
         }
 
@@ -72,33 +73,39 @@ public sealed class SchemaMigratorTests(PostgresServerFixture postgres) : IClass
 
         await using var migrated = await database.OpenAsync();
         Assert.Equal(1, await migrated.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version WHERE version = @Version", new { identity.Version }));
-        Assert.Equal(0, await migrated.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM identity_keys"));
+        Assert.Equal(0, await migrated.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM identity_redeemed_tokens"));
     }
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Upgrading_keeps_the_one_signing_key_of_earlier_versions_as_the_first_generation(StorageProvider provider)
+    public async Task Upgrading_keeps_the_one_key_per_purpose_of_earlier_versions_as_their_first_generations(StorageProvider provider)
     {
         var database = await _databases.CreateAsync(provider);
-        var signingKeys = SchemaMigrator.MigrationsFor(database.Dialect.Name).Single(m => m.Name == "identity_signing_keys");
-        // As before the upgrade: the signing key kept beside the encryption key, and no generations.
+        var migrations = SchemaMigrator.MigrationsFor(database.Dialect.Name);
+        var identity = migrations.Single(m => m.Name == "identity");
+        var versions = migrations.Where(m => m.Name is "identity_signing_keys" or "identity_encryption_keys").Select(m => m.Version).ToList();
+        // As before the upgrade: the identity script's tables, with one key per purpose.
         await using (var connection = await database.OpenAsync())
         {
-            await connection.ExecuteAsync("DROP TABLE identity_signing_keys");
-            await connection.ExecuteAsync("DELETE FROM schema_version WHERE version = @Version", new { signingKeys.Version });
+            await connection.ExecuteAsync("DROP TABLE identity_signing_keys; DROP TABLE identity_encryption_keys; DROP TABLE identity_redeemed_tokens;");
+            await connection.ExecuteAsync(identity.Sql);
+            await connection.ExecuteAsync($"DELETE FROM schema_version WHERE {database.Dialect.InList("version", "versions")}", new { versions });
             await connection.ExecuteAsync(
-                "INSERT INTO identity_keys (purpose, key_material, created_at_ms) VALUES ('signing', @signing, 1234), ('encryption', @encryption, 1234)",
+                "INSERT INTO identity_keys (purpose, key_material, created_at_ms) VALUES ('signing', @signing, 1234), ('encryption', @encryption, 5678)",
                 new { signing = new byte[] { 1, 2, 3 }, encryption = new byte[] { 4, 5 } });
         }
 
         await SchemaMigrator.MigrateAsync(database);
 
         await using var migrated = await database.OpenAsync();
-        var key = await migrated.QuerySingleAsync<(long Generation, byte[] Material, long ActiveFromMs)>(
-            "SELECT generation, key_material, active_from_ms FROM identity_signing_keys");
-        Assert.Equal((1L, 1234L), (key.Generation, key.ActiveFromMs));
-        Assert.Equal([1, 2, 3], key.Material);
-        Assert.Equal(["encryption"], await migrated.QueryAsync<string>("SELECT purpose FROM identity_keys"));
+        const string Columns = "generation AS Generation, key_material AS Material, active_from_ms AS ActiveFromMs";
+        var signing = await migrated.QuerySingleAsync<(long Generation, byte[] Material, long ActiveFromMs)>($"SELECT {Columns} FROM identity_signing_keys");
+        var encryption = await migrated.QuerySingleAsync<(long Generation, byte[] Material, long ActiveFromMs)>($"SELECT {Columns} FROM identity_encryption_keys");
+        Assert.Equal((1L, 1234L), (signing.Generation, signing.ActiveFromMs));
+        Assert.Equal([1, 2, 3], signing.Material);
+        Assert.Equal((1L, 5678L), (encryption.Generation, encryption.ActiveFromMs));
+        Assert.Equal([4, 5], encryption.Material);
+        await Assert.ThrowsAnyAsync<DbException>(() => migrated.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM identity_keys"));
     }
 
     [Fact]

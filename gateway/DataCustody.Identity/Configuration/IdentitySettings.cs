@@ -48,20 +48,20 @@ public sealed class IdentitySettings
     /// </summary>
     public TimeSpan PagesSessionLifetime { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>How long the embedded provider signs tokens with one key before the next key takes over.</summary>
-    public TimeSpan SigningKeyRotation { get; set; } = TimeSpan.FromDays(90);
+    /// <summary>How long the embedded provider uses one signing key and one encryption key before the next take over.</summary>
+    public TimeSpan KeyRotation { get; set; } = TimeSpan.FromDays(90);
 
     /// <summary>
-    /// How long a new signing key is published before it signs: relying parties that cache the provider's key
-    /// set, and the provider's other nodes, learn it first, so none of them meets a token it cannot verify.
+    /// How long a new key is stored before it is used: the provider's other nodes read it first, and so do
+    /// relying parties that cache the published signing keys, so none of them meets a token it cannot read.
     /// </summary>
-    public TimeSpan SigningKeyAnnouncement { get; set; } = TimeSpan.FromDays(1);
+    public TimeSpan KeyAnnouncement { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>
-    /// How often each node reads the signing keys again and stores the next one when it is due. Shorter than
-    /// <see cref="SigningKeyAnnouncement"/>, so that every node has read a key before any node signs with it.
+    /// How often each node reads the keys again and stores the next ones when they are due. Shorter than
+    /// <see cref="KeyAnnouncement"/>, so that every node has read a key before any node uses it.
     /// </summary>
-    public TimeSpan SigningKeyCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan KeyCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Whether the embedded provider is on: no external authority is configured.</summary>
     public bool IsEmbedded => string.IsNullOrWhiteSpace(Authority);

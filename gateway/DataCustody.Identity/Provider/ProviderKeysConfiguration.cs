@@ -7,7 +7,7 @@ namespace DataCustody.Identity.Provider;
 
 /// <summary>
 /// Gives OpenIddict the persisted keys instead of ephemeral ones, and has its options built again
-/// whenever the signing keys change, so that a rotation needs no restart.
+/// whenever the keys change, so that a rotation needs no restart.
 /// </summary>
 internal sealed class ProviderKeysConfiguration(IdentityKeyring keyring) : IConfigureOptions<OpenIddictServerOptions>, IOptionsChangeTokenSource<OpenIddictServerOptions>
 {
@@ -17,11 +17,12 @@ internal sealed class ProviderKeysConfiguration(IdentityKeyring keyring) : IConf
     /// <inheritdoc />
     public void Configure(OpenIddictServerOptions options)
     {
-        // OpenIddict signs with the first key, keeps RSA keys in the order given, and publishes and verifies with all.
+        // OpenIddict signs and encrypts with the first key of each list, keeps keys of one kind in the order given,
+        // and verifies and decrypts with all of them.
         options.SigningCredentials.AddRange(keyring.SigningCredentials);
-        options.EncryptionCredentials.Add(keyring.Encryption);
+        options.EncryptionCredentials.AddRange(keyring.EncryptionCredentials);
     }
 
     /// <inheritdoc />
-    public IChangeToken GetChangeToken() => keyring.SigningKeysChanged;
+    public IChangeToken GetChangeToken() => keyring.KeysChanged;
 }

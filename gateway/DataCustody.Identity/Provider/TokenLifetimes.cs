@@ -4,7 +4,7 @@ namespace DataCustody.Identity.Provider;
 
 /// <summary>
 /// How long the embedded provider's tokens live (OpenIddict's defaults, stated here because the
-/// longest of them decides how long a retired signing key must still verify what it signed).
+/// longest of them decides how long a retired key must still verify or decrypt what was made with it).
 /// </summary>
 internal static class TokenLifetimes
 {

@@ -1,15 +1,15 @@
 using DataCustody.Identity.Storage;
-using static DataCustody.Identity.Storage.SigningKeySchedule;
+using static DataCustody.Identity.Storage.KeySchedule;
 
 namespace DataCustody.Identity.Tests;
 
-public sealed class SigningKeyScheduleTests
+public sealed class KeyScheduleTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Rotation = TimeSpan.FromDays(90);
     private static readonly TimeSpan Announcement = TimeSpan.FromDays(1);
     private static readonly TimeSpan Retention = TimeSpan.FromDays(14);
-    private static readonly SigningKeySchedule Schedule = new(Rotation, Announcement, Retention);
+    private static readonly KeySchedule Schedule = new(Rotation, Announcement, Retention);
 
     // Generation 1 active at T0, generation 2 at T0 + 90 days.
     private static readonly KeyTimes[] TwoKeys = [new(1, T0), new(2, T0 + Rotation)];
@@ -29,7 +29,7 @@ public sealed class SigningKeyScheduleTests
     {
         var keys = days == 0 ? TwoKeys[..1] : TwoKeys;
 
-        Assert.True(expected == SigningIndex(keys, T0 + TimeSpan.FromDays(days)), because);
+        Assert.True(expected == ActiveIndex(keys, T0 + TimeSpan.FromDays(days)), because);
     }
 
     public static TheoryData<string, double, double?> SuccessorCases => new()

@@ -9,14 +9,14 @@ using Microsoft.Extensions.Time.Testing;
 namespace DataCustody.Identity.Tests;
 
 /// <summary>The keyrings of nodes sharing one database, on a clock the test moves.</summary>
-public sealed class SigningKeyRotationTests(KeyringDatabases databases) : IClassFixture<KeyringDatabases>
+public sealed class KeyRotationTests(KeyringDatabases databases) : IClassFixture<KeyringDatabases>
 {
     private static readonly IdentitySettings Settings = new()
     {
-        SigningKeyRotation = TimeSpan.FromDays(90),
-        SigningKeyAnnouncement = TimeSpan.FromDays(1),
+        KeyRotation = TimeSpan.FromDays(90),
+        KeyAnnouncement = TimeSpan.FromDays(1),
         // Long, so that moving the clock by months fires a few hundred checks rather than tens of thousands.
-        SigningKeyCheckInterval = TimeSpan.FromHours(12),
+        KeyCheckInterval = TimeSpan.FromHours(12),
     };
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
@@ -25,33 +25,43 @@ public sealed class SigningKeyRotationTests(KeyringDatabases databases) : IClass
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task A_new_key_is_published_a_day_before_it_signs_and_the_old_one_is_deleted_when_its_tokens_expired(StorageProvider provider)
+    public async Task New_keys_are_read_by_every_node_a_day_before_use_and_the_old_ones_deleted_when_their_tokens_expired(StorageProvider provider)
     {
         var database = await databases.CreateAsync(provider);
         using var first = await StartNodeAsync(database);
         using var second = await StartNodeAsync(database);
-        var original = Assert.Single(first.SigningCredentials).Key.KeyId;
-        var changed = first.SigningKeysChanged;
+        var original = (Signing: Assert.Single(KeyIds(first)), Encryption: Assert.Single(EncryptionKeyIds(first)));
+        var changed = first.KeysChanged;
 
-        // A day before the rotation: both nodes publish the new key, and still sign with the original.
+        // A day before the rotation: both nodes hold the new keys, and still use the originals.
         await AdvanceAsync(TimeSpan.FromDays(89), first, second);
-        Assert.True(changed.HasChanged, "the provider was not told of the new key");
-        var successor = first.SigningCredentials[1].Key.KeyId;
+        Assert.True(changed.HasChanged, "the provider was not told of the new keys");
+        var successor = (Signing: KeyIds(first)[1], Encryption: EncryptionKeyIds(first)[1]);
         Assert.NotEqual(original, successor);
-        Assert.Equal([original, successor], KeyIds(first));
-        Assert.Equal([original, successor], KeyIds(second));
+        foreach (var node in new[] { first, second })
+        {
+            Assert.Equal([original.Signing, successor.Signing], KeyIds(node));
+            Assert.Equal([original.Encryption, successor.Encryption], EncryptionKeyIds(node));
+        }
 
-        // At the rotation the new key signs on both nodes; the original still verifies what it signed.
+        // At the rotation the new keys are used on both nodes; the originals still read what was made with them.
         await AdvanceAsync(TimeSpan.FromDays(1), first, second);
-        Assert.Equal([successor, original], KeyIds(first));
-        Assert.Equal([successor, original], KeyIds(second));
+        foreach (var node in new[] { first, second })
+        {
+            Assert.Equal([successor.Signing, original.Signing], KeyIds(node));
+            Assert.Equal([successor.Encryption, original.Encryption], EncryptionKeyIds(node));
+        }
 
-        // Once the longest-lived token the original signed (a refresh token, 14 days) has expired, it is gone.
+        // Once the longest-lived token made with the originals (a refresh token, 14 days) has expired, they are gone.
         await AdvanceAsync(TimeSpan.FromDays(14), first, second);
-        Assert.Equal([successor], KeyIds(first));
-        Assert.Equal([successor], KeyIds(second));
+        foreach (var node in new[] { first, second })
+        {
+            Assert.Equal([successor.Signing], KeyIds(node));
+            Assert.Equal([successor.Encryption], EncryptionKeyIds(node));
+        }
         await using var connection = await database.OpenAsync();
         Assert.Equal([2L], await connection.QueryAsync<long>("SELECT generation FROM identity_signing_keys"));
+        Assert.Equal([2L], await connection.QueryAsync<long>("SELECT generation FROM identity_encryption_keys"));
     }
 
     [Theory]
@@ -63,9 +73,9 @@ public sealed class SigningKeyRotationTests(KeyringDatabases databases) : IClass
         using var second = await StartNodeAsync(database);
 
         _clock.Advance(TimeSpan.FromDays(89));
-        await Task.WhenAll(first.RefreshSigningKeysAsync(CancellationToken.None), second.RefreshSigningKeysAsync(CancellationToken.None));
-        await second.RefreshSigningKeysAsync(CancellationToken.None);
-        await first.RefreshSigningKeysAsync(CancellationToken.None);
+        await Task.WhenAll(first.RefreshAsync(CancellationToken.None), second.RefreshAsync(CancellationToken.None));
+        await second.RefreshAsync(CancellationToken.None);
+        await first.RefreshAsync(CancellationToken.None);
 
         Assert.Equal(2, KeyIds(first).Count);
         Assert.Equal(KeyIds(first), KeyIds(second));
@@ -96,7 +106,7 @@ public sealed class SigningKeyRotationTests(KeyringDatabases databases) : IClass
     public async Task A_check_that_changes_nothing_does_not_rebuild_the_provider()
     {
         using var node = await StartNodeAsync(await databases.CreateAsync(StorageProvider.Sqlite));
-        var changed = node.SigningKeysChanged;
+        var changed = node.KeysChanged;
 
         await AdvanceAsync(TimeSpan.FromDays(30), node);
 
@@ -116,9 +126,11 @@ public sealed class SigningKeyRotationTests(KeyringDatabases databases) : IClass
         _clock.Advance(by);
         foreach (var node in nodes)
         {
-            await node.RefreshSigningKeysAsync(CancellationToken.None);
+            await node.RefreshAsync(CancellationToken.None);
         }
     }
 
     private static List<string> KeyIds(IdentityKeyring keyring) => [.. keyring.SigningCredentials.Select(c => c.Key.KeyId)];
+
+    private static List<string> EncryptionKeyIds(IdentityKeyring keyring) => [.. keyring.EncryptionCredentials.Select(c => c.Key.KeyId)];
 }
