@@ -12,6 +12,7 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <summary>The log origin the gateway is configured with.</summary>
     public const string Origin = "e2e.datacustody.test/log";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private const int StartAttempts = 3;
     private readonly Dictionary<string, string> _environment;
     private ChildProcess _process;
 
@@ -53,21 +54,32 @@ public sealed class GatewayProcess : IAsyncDisposable
     public static async Task<GatewayProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var dataFolder = Directory.CreateTempSubdirectory("datacustody-gateway-").FullName;
-        var (httpPort, siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
-        var environment = new Dictionary<string, string>
+        for (var attempt = 1; ; attempt++)
         {
-            ["DataFolder"] = dataFolder,
-            ["Urls"] = $"http://127.0.0.1:{httpPort}",
-            ["Clustering__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Clustering__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Log__Origin"] = Origin,
-        };
-        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
-        {
-            environment[name] = value;
+            var (httpPort, siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+            var environment = new Dictionary<string, string>
+            {
+                ["DataFolder"] = dataFolder,
+                ["Urls"] = $"http://127.0.0.1:{httpPort}",
+                ["Clustering__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Clustering__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Log__Origin"] = Origin,
+            };
+            foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            {
+                environment[name] = value;
+            }
+            try
+            {
+                var process = await LaunchAsync(environment, dataFolder);
+                return new GatewayProcess(dataFolder, environment, process, httpPort, gatewayPort);
+            }
+            catch (InvalidOperationException e) when (attempt < StartAttempts && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // Free when chosen, a port can still be taken by an outgoing connection (Chromium's, a
+                // client's) before the gateway binds it; other ports will do.
+            }
         }
-        var process = await LaunchAsync(environment, dataFolder);
-        return new GatewayProcess(dataFolder, environment, process, httpPort, gatewayPort);
     }
 
     /// <summary>Kills the gateway without warning, as a power cut would.</summary>
@@ -103,7 +115,15 @@ public sealed class GatewayProcess : IAsyncDisposable
     {
         var assembly = ChildProcess.RepositoryAssembly("gateway/DataCustody.Gateway", "DataCustody.Gateway");
         var process = ChildProcess.Start(assembly, environment, workingDirectory);
-        await process.WaitForOutputAsync("Log verifier key:", StartTimeout);
-        return process;
+        try
+        {
+            await process.WaitForOutputAsync("Log verifier key:", StartTimeout);
+            return process;
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
     }
 }
