@@ -34,6 +34,7 @@ public static class IdentityExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var section = builder.Configuration.GetSection(IdentitySettings.Section);
+        RenamedSettings.Refuse(section);
         var settings = section.Get<IdentitySettings>() ?? new IdentitySettings();
         var services = builder.Services;
         services.Configure<IdentitySettings>(section);

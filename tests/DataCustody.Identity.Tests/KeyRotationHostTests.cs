@@ -68,4 +68,14 @@ public sealed class KeyRotationHostTests : IDisposable
 
         Assert.Contains("Identity:KeyRotation must be longer than Identity:KeyAnnouncement", refused.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_key_setting_under_its_old_name_is_refused_at_start()
+    {
+        _settings["Identity:SigningKeyRotation"] = "30.00:00:00";
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => IdentityHost.StartAsync(_dataFolder, settings: _settings));
+
+        Assert.Contains("Identity:SigningKeyRotation is now Identity:KeyRotation", refused.Message, StringComparison.Ordinal);
+    }
 }
