@@ -57,22 +57,10 @@ public sealed class GatewayProcess : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var (httpPort, siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
-            var environment = new Dictionary<string, string>
-            {
-                ["DataFolder"] = dataFolder,
-                ["Urls"] = $"http://127.0.0.1:{httpPort}",
-                ["Clustering__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Clustering__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Log__Origin"] = Origin,
-            };
-            foreach (var (name, value) in settings ?? new Dictionary<string, string>())
-            {
-                environment[name] = value;
-            }
+            var environment = EnvironmentFor(dataFolder, httpPort, siloPort, gatewayPort, settings);
             try
             {
-                var process = await LaunchAsync(environment, dataFolder);
-                return new GatewayProcess(dataFolder, environment, process, httpPort, gatewayPort);
+                return new GatewayProcess(dataFolder, environment, await LaunchAsync(environment, dataFolder), httpPort, gatewayPort);
             }
             catch (InvalidOperationException e) when (attempt < StartAttempts && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
@@ -111,10 +99,27 @@ public sealed class GatewayProcess : IAsyncDisposable
         Directory.Delete(DataFolder, recursive: true);
     }
 
+    private static Dictionary<string, string> EnvironmentFor(
+        string dataFolder, int httpPort, int siloPort, int gatewayPort, IReadOnlyDictionary<string, string>? settings)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["DataFolder"] = dataFolder,
+            ["Urls"] = $"http://127.0.0.1:{httpPort}",
+            ["Clustering__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Clustering__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Log__Origin"] = Origin,
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+        return environment;
+    }
+
     private static async Task<ChildProcess> LaunchAsync(Dictionary<string, string> environment, string workingDirectory)
     {
-        var assembly = ChildProcess.RepositoryAssembly("gateway/DataCustody.Gateway", "DataCustody.Gateway");
-        var process = ChildProcess.Start(assembly, environment, workingDirectory);
+        var process = ChildProcess.Start(Assembly, environment, workingDirectory);
         try
         {
             await process.WaitForOutputAsync("Log verifier key:", StartTimeout);
