@@ -89,7 +89,7 @@ public sealed class SchemaMigratorTests(PostgresServerFixture postgres) : IClass
         {
             await connection.ExecuteAsync("DROP TABLE identity_signing_keys; DROP TABLE identity_encryption_keys; DROP TABLE identity_redeemed_tokens;");
             await connection.ExecuteAsync(identity.Sql);
-            await connection.ExecuteAsync($"DELETE FROM schema_version WHERE {database.Dialect.InList("version", "versions")}", new { versions });
+            await connection.ExecuteAsync($"DELETE FROM schema_version WHERE {database.Dialect.InList("version", "versions")}", new { versions = database.Dialect.ListOf(versions) });
             await connection.ExecuteAsync(
                 "INSERT INTO identity_keys (purpose, key_material, created_at_ms) VALUES ('signing', @signing, 1234), ('encryption', @encryption, 5678)",
                 new { signing = new byte[] { 1, 2, 3 }, encryption = new byte[] { 4, 5 } });

@@ -41,7 +41,7 @@ internal sealed partial class RotatingKeys(string table, string purpose, Func<by
         }
         if (schedule.Expired(times, now) is { Count: > 0 } expired)
         {
-            await connection.ExecuteAsync($"DELETE FROM {table} WHERE {dialect.InList("generation", "expired")}", new { expired });
+            await connection.ExecuteAsync($"DELETE FROM {table} WHERE {dialect.InList("generation", "expired")}", new { expired = dialect.ListOf(expired) });
             LogDeleted(logger, purpose, expired);
             written = true;
         }

@@ -97,7 +97,7 @@ public sealed class BreachImpactQuery(Database database)
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<ProviderRow>(new CommandDefinition(
             $"SELECT * FROM providers WHERE {database.Dialect.InList("provider_id", "providers")}",
-            new { providers = providers.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { providers = database.Dialect.ListOf(providers) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.ToDictionary(r => r.ProviderId, StringComparer.Ordinal);
     }
 

@@ -39,8 +39,8 @@ public sealed class CustodyQueries(Database database)
         {
             return new HandleState([], [], [], [], []);
         }
-        var parameters = new { handles = handlesByProvider.Values.ToArray(), holders = handlesByProvider.Keys.ToArray() };
         var dialect = database.Dialect;
+        var parameters = new { handles = dialect.ListOf(handlesByProvider.Values), holders = dialect.ListOf(handlesByProvider.Keys) };
         await using var connection = await database.OpenAsync().ConfigureAwait(false);
         var consents = await connection.QueryAsync<ConsentRow>($"SELECT * FROM consents WHERE {dialect.InList("handle", "handles")} ORDER BY granted_index", parameters).ConfigureAwait(false);
         var requests = await connection.QueryAsync<ConsentRequestRow>($"SELECT * FROM consent_requests WHERE {dialect.InList("handle", "handles")} ORDER BY requested_index", parameters).ConfigureAwait(false);
@@ -64,7 +64,7 @@ public sealed class CustodyQueries(Database database)
         await using var connection = await database.OpenAsync().ConfigureAwait(false);
         var rows = await connection.QueryAsync<StatementRow>(
             $"SELECT * FROM statements WHERE provider_id = @providerId AND {database.Dialect.InList("statement_id", "statementIds")}",
-            new { providerId, statementIds = statementIds.ToArray() }).ConfigureAwait(false);
+            new { providerId, statementIds = database.Dialect.ListOf(statementIds) }).ConfigureAwait(false);
         return rows.ToDictionary(r => r.StatementId, StringComparer.Ordinal);
     }
 

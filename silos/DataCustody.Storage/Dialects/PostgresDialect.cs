@@ -70,6 +70,9 @@ public sealed class PostgresDialect : SqlDialect
     public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
     /// <inheritdoc />
+    public override object ListOf<T>(IEnumerable<T> values) => values.ToArray();
+
+    /// <inheritdoc />
     public override async Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

@@ -59,9 +59,12 @@ public abstract class SqlDialect
 
     /// <summary>
     /// A condition that <paramref name="column"/> is one of the values of the list parameter
-    /// <paramref name="parameter"/>: Dapper expands lists for SQLite but passes arrays to PostgreSQL.
+    /// <paramref name="parameter"/>, whose value <see cref="ListOf{T}"/> made.
     /// </summary>
     public abstract string InList(string column, string parameter);
+
+    /// <summary>The value of a list parameter that <see cref="InList"/> names: one parameter however long the list.</summary>
+    public abstract object ListOf<T>(IEnumerable<T> values);
 
     /// <summary>Returns the dialect of a provider.</summary>
     public static SqlDialect For(StorageProvider provider) => provider switch

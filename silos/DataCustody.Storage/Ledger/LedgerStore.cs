@@ -76,7 +76,7 @@ public sealed class LedgerStore(Database database, IEnumerable<ILedgerProjector>
         if (leaves.Length > 0)
         {
             var rows = await connection.QueryAsync<(long Index, byte[] Hash)>(
-                $"SELECT idx, leaf_hash FROM ledger_entries WHERE {Database.Dialect.InList("idx", "leaves")}", new { leaves }).ConfigureAwait(false);
+                $"SELECT idx, leaf_hash FROM ledger_entries WHERE {Database.Dialect.InList("idx", "leaves")}", new { leaves = Database.Dialect.ListOf(leaves) }).ConfigureAwait(false);
             foreach (var (index, hash) in rows)
             {
                 found[new NodeId(0, (ulong)index)] = hash;
