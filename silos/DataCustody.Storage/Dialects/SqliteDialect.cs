@@ -107,7 +107,7 @@ public sealed class SqliteDialect : SqlDialect
     /// One JSON array parameter rather than Dapper's expansion into a parameter per value: SQLite
     /// finds each named parameter by a linear search, both when preparing and when binding, so the
     /// expansion costs the square of the list's length. Checking a batch of 500 statement ids for
-    /// earlier recordings took 4.2 ms that way and 0.8 ms this way; 1,000 took 15 ms and 3 ms.
+    /// earlier recordings takes a ninth of the time this way (<c>RecordedStatementLookupBenchmarks</c>).
     /// </remarks>
     public override string InList(string column, string parameter) => $"{column} IN (SELECT value FROM json_each(@{parameter}))";
 
