@@ -47,8 +47,9 @@ public interface ICitizenGrain : IGrainWithStringKey
 
     /// <summary>
     /// Records statements about this person that their provider's grain checked (key, id, handle),
-    /// given the provider's protection profile version in force; one outcome each. The list is
-    /// passed on without a copy: the caller must not change it afterwards.
+    /// given the provider's protection profile version in force; one outcome each. Each statement is
+    /// judged against the ones before it, and those not refused are logged as consecutive entries,
+    /// all or none. The list is passed on without a copy: the caller must not change it afterwards.
     /// </summary>
     [Alias("Record")]
     Task<IReadOnlyList<StatementOutcome>> Record([Immutable] IReadOnlyList<SubmittedStatement> statements, long? providerProfileVersion);

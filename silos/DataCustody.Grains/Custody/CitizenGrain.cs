@@ -146,18 +146,61 @@ internal sealed class CitizenGrain(
     public async Task<IReadOnlyList<StatementOutcome>> Record(IReadOnlyList<SubmittedStatement> statements, long? providerProfileVersion)
     {
         ArgumentNullException.ThrowIfNull(statements);
-        var outcomes = new List<StatementOutcome>(statements.Count);
-        // One at a time: each statement is judged against everything recorded before it.
-        foreach (var submitted in statements)
+        // Each statement is judged against everything before it, the earlier statements of this batch
+        // included, and the batch is then logged in one append: the person's grain waits for one round
+        // trip to the log instead of one per statement. The earlier statements' changes are applied
+        // tentatively, under placeholder indices, and taken back before the real ones are applied. No
+        // statement reads an index that another statement of the batch made: they are all one
+        // provider's, and a provider never sends data to itself.
+        var judgments = new List<Judgment>(statements.Count);
+        var entries = new List<PendingEntry>();
+        using (_model.Tentatively())
         {
-            outcomes.Add(submitted.Statement switch
+            for (var i = 0; i < statements.Count; i++)
             {
-                DataCollected s => await CollectedAsync(submitted, s, providerProfileVersion),
-                DataTransferred s => await TransferredAsync(submitted, s, providerProfileVersion),
-                DataReceived s => await ReceivedAsync(submitted, s, providerProfileVersion),
-                DataDeleted s => await DeletedAsync(submitted, s),
-                _ => StatementOutcome.Refused(submitted.Statement.Id, "type", $"A {submitted.Statement.Type} statement is not about a person."),
-            });
+                var submitted = statements[i];
+                var judgment = submitted.Statement switch
+                {
+                    DataCollected s => Collected(submitted, s, providerProfileVersion),
+                    DataTransferred s => await TransferredAsync(submitted, s, providerProfileVersion),
+                    DataReceived s => await ReceivedAsync(submitted, s, providerProfileVersion),
+                    DataDeleted s => Deleted(submitted, s),
+                    _ => Judgment.Refused(StatementOutcome.Refused(submitted.Statement.Id, "type", $"A {submitted.Statement.Type} statement is not about a person.")),
+                };
+                judgments.Add(judgment);
+                foreach (var entry in judgment.Entries)
+                {
+                    // The last statement's changes matter to no later one.
+                    if (i < statements.Count - 1)
+                    {
+                        foreach (var change in EntryProjection.Changes(entry.At(-1 - entries.Count)))
+                        {
+                            _model.Apply(change);
+                        }
+                    }
+                    entries.Add(entry);
+                }
+            }
+        }
+
+        var logged = entries.Count == 0 ? [] : await CommitAsync(entries);
+        var outcomes = new List<StatementOutcome>(statements.Count);
+        var next = 0;
+        foreach (var judgment in judgments)
+        {
+            if (judgment.Refusal is { } refusal)
+            {
+                outcomes.Add(refusal);
+                continue;
+            }
+            next += judgment.Entries.Count;
+            // The statement's own entry comes after the handle it may have needed.
+            var entry = logged[next - 1];
+            if (judgment.Notice is { } notice)
+            {
+                await NotifyAsync(notice.Kind, notice.Title, notice.Body, entry.Index);
+            }
+            outcomes.Add(StatementOutcome.Logged(entry.Decoded.Statement.Id, entry.Index, entry.LeafHash, judgment.Violations) with { RecipientHandle = judgment.RecipientHandle });
         }
         return outcomes;
     }
@@ -202,7 +245,7 @@ internal sealed class CitizenGrain(
         return true;
     }
 
-    private async Task<StatementOutcome> CollectedAsync(SubmittedStatement submitted, DataCollected s, long? profileVersion)
+    private Judgment Collected(SubmittedStatement submitted, DataCollected s, long? profileVersion)
     {
         var violations = new List<EntryViolation>();
         string? rootConsent = null;
@@ -216,17 +259,16 @@ internal sealed class CitizenGrain(
                 violations.Add(new EntryViolation(ViolationCodes.NoConsent, $"{s.Provider} collected data without a consent that covers it: {Logged(reasons)}."));
             }
         }
-        var notes = new EntryNotes { Violations = NullIfEmpty(violations), RootConsent = rootConsent, Version = profileVersion };
-        return await LogStatementAsync(submitted, notes, []);
+        return Judgment.Logging(writer.FromProvider(submitted, new EntryNotes { Violations = NullIfEmpty(violations), RootConsent = rootConsent, Version = profileVersion }));
     }
 
-    private async Task<StatementOutcome> TransferredAsync(SubmittedStatement submitted, DataTransferred s, long? senderProfile)
+    private async Task<Judgment> TransferredAsync(SubmittedStatement submitted, DataTransferred s, long? senderProfile)
     {
         var recipient = Provider(s.Recipient);
         var standing = await recipient.GetStanding();
         if (!standing.Registered)
         {
-            return StatementOutcome.Refused(s.Id, "recipient", $"{s.Recipient} is not a registered provider.");
+            return Judgment.Refused(StatementOutcome.Refused(s.Id, "recipient", $"{s.Recipient} is not a registered provider."));
         }
         var violations = new List<EntryViolation>();
 
@@ -265,21 +307,19 @@ internal sealed class CitizenGrain(
             RootConsent = rootConsent,
             Hop = openedByRecipient?.HopId,
         };
-        var outcome = await LogStatementAsync(submitted, notes, entries);
-        if (violations.Any(v => v.Code == ViolationCodes.NoConsent))
-        {
-            await NotifyAsync("violation", $"{s.Provider} passed on your data without your consent",
-                $"{s.Provider} reported giving {string.Join(", ", s.Categories)} to {s.Recipient}, and no consent of yours allows that. The transfer is recorded and flagged for the regulator.",
-                outcome.Index);
-        }
-        return outcome with { RecipientHandle = recipientHandle };
+        entries.Add(writer.FromProvider(submitted, notes));
+        var notice = violations.Any(v => v.Code == ViolationCodes.NoConsent)
+            ? new Notice("violation", $"{s.Provider} passed on your data without your consent",
+                $"{s.Provider} reported giving {string.Join(", ", s.Categories)} to {s.Recipient}, and no consent of yours allows that. The transfer is recorded and flagged for the regulator.")
+            : null;
+        return new Judgment(null, entries, violations, recipientHandle, notice);
     }
 
-    private async Task<StatementOutcome> ReceivedAsync(SubmittedStatement submitted, DataReceived s, long? recipientProfile)
+    private async Task<Judgment> ReceivedAsync(SubmittedStatement submitted, DataReceived s, long? recipientProfile)
     {
         if (!(await Provider(s.Sender).GetStanding()).Registered)
         {
-            return StatementOutcome.Refused(s.Id, "sender", $"{s.Sender} is not a registered provider.");
+            return Judgment.Refused(StatementOutcome.Refused(s.Id, "sender", $"{s.Sender} is not a registered provider."));
         }
         // The receipt's handle is the recipient's handle of this person, so a transfer of another
         // person or to another recipient never matches; such a receipt stays one-sided.
@@ -287,9 +327,11 @@ internal sealed class CitizenGrain(
         var violations = new List<EntryViolation>();
         if (hop is not null)
         {
-            if (hop.ReceivedIndex is not null)
+            if (hop.ReceivedIndex is { } receivedIndex)
             {
-                return StatementOutcome.Refused(s.Id, "transferId", $"Transfer {s.TransferId} of {s.Sender} was confirmed at entry {hop.ReceivedIndex}.");
+                // A placeholder index is a receipt earlier in this batch, not yet logged.
+                var when = receivedIndex >= 0 ? $"at entry {receivedIndex}" : "by an earlier statement of this batch";
+                return Judgment.Refused(StatementOutcome.Refused(s.Id, "transferId", $"Transfer {s.TransferId} of {s.Sender} was confirmed {when}."));
             }
             var sent = EntryProjection.ReadArray(hop.Categories);
             var extra = s.Categories.Where(c => !sent.Contains(c)).ToList();
@@ -305,20 +347,16 @@ internal sealed class CitizenGrain(
             SenderHandle = hop?.SenderHandle,
             RecipientProfile = recipientProfile,
         };
-        return await LogStatementAsync(submitted, notes, []);
+        return Judgment.Logging(writer.FromProvider(submitted, notes));
     }
 
-    private async Task<StatementOutcome> DeletedAsync(SubmittedStatement submitted, DataDeleted s)
+    private Judgment Deleted(SubmittedStatement submitted, DataDeleted s)
     {
         var remaining = _model.Current(s.Provider, s.Handle).Select(h => h.Category).Where(c => !s.Categories.Contains(c)).ToHashSet(StringComparer.Ordinal);
         var open = _model.Obligations.Values.Where(o => o.Holder == s.Provider && o.Handle == s.Handle && o.Status != "answered").ToList();
-        if (s.ObligationId is not null)
+        if (s.ObligationId is not null && open.All(o => o.ObligationId != s.ObligationId))
         {
-            var named = open.FirstOrDefault(o => o.ObligationId == s.ObligationId);
-            if (named is null)
-            {
-                return StatementOutcome.Refused(s.Id, "obligationId", $"{s.ObligationId} is not an open obligation of {s.Provider} about this person.");
-            }
+            return Judgment.Refused(StatementOutcome.Refused(s.Id, "obligationId", $"{s.ObligationId} is not an open obligation of {s.Provider} about this person."));
         }
         var answered = open.Where(o => !EntryProjection.ReadArray(o.Categories).Any(remaining.Contains)).Select(o => o.ObligationId).ToList();
         var violations = new List<EntryViolation>();
@@ -326,16 +364,7 @@ internal sealed class CitizenGrain(
         {
             violations.Add(new EntryViolation(ViolationCodes.ObligationNotFulfilled, $"{s.Provider} answered {s.ObligationId} but still holds some of its categories."));
         }
-        var notes = new EntryNotes { Violations = NullIfEmpty(violations), Answers = NullIfEmpty(answered) };
-        return await LogStatementAsync(submitted, notes, []);
-    }
-
-    private async Task<StatementOutcome> LogStatementAsync(SubmittedStatement submitted, EntryNotes notes, List<PendingEntry> before)
-    {
-        before.Add(writer.FromProvider(submitted, notes));
-        var logged = await CommitAsync(before);
-        var entry = logged[^1];
-        return StatementOutcome.Logged(submitted.Statement.Id, entry.Index, entry.LeafHash, notes.Violations ?? []);
+        return Judgment.Logging(writer.FromProvider(submitted, new EntryNotes { Violations = NullIfEmpty(violations), Answers = NullIfEmpty(answered) }));
     }
 
     /// <summary>
@@ -452,4 +481,18 @@ internal sealed class CitizenGrain(
     private static string Logged(IReadOnlyList<string> reasons) => reasons.Count <= ReasonsLogged
         ? string.Join("; ", reasons)
         : $"{string.Join("; ", reasons.Take(ReasonsLogged))}; and {reasons.Count - ReasonsLogged} more";
+
+    /// <summary>
+    /// What judging one statement decided: a refusal, or the entries to log (the statement's own last,
+    /// after a handle it may need) with the violations found and what to tell the person once logged.
+    /// </summary>
+    private sealed record Judgment(StatementOutcome? Refusal, IReadOnlyList<PendingEntry> Entries, IReadOnlyList<EntryViolation> Violations, string? RecipientHandle, Notice? Notice)
+    {
+        public static Judgment Refused(StatementOutcome refusal) => new(refusal, [], [], null, null);
+
+        public static Judgment Logging(PendingEntry entry) => new(null, [entry], entry.Entry.Notes?.Violations ?? [], null, null);
+    }
+
+    /// <summary>An inbox message about a statement, sent once the statement is logged.</summary>
+    private sealed record Notice(string Kind, string Title, string Body);
 }

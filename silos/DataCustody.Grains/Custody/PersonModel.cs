@@ -40,6 +40,25 @@ public sealed class PersonModel
     /// <summary>Obligations by id.</summary>
     public Dictionary<string, ObligationRow> Obligations { get; } = new(StringComparer.Ordinal);
 
+    // While changes are applied tentatively, how to take back each one, oldest first.
+    private List<Action>? _undo;
+
+    /// <summary>
+    /// Applies changes tentatively until the returned scope is disposed, which takes them back: a
+    /// batch of statements is judged with each statement's changes applied before the next is judged,
+    /// and the batch's real changes are applied once it is logged. Taking back costs as much as the
+    /// changes did; a copy of the model would cost as much as the person's whole history.
+    /// </summary>
+    public IDisposable Tentatively()
+    {
+        if (_undo is not null)
+        {
+            throw new InvalidOperationException("Changes are applied tentatively already.");
+        }
+        _undo = [];
+        return new TakeBack(this);
+    }
+
     /// <summary>Whether <paramref name="handle"/> is one of this person's.</summary>
     public bool Owns(string? handle) => handle is not null && HandleByProvider.ContainsValue(handle);
 
@@ -82,13 +101,13 @@ public sealed class PersonModel
         switch (change)
         {
             case RowAdded { Row: HandleRow row }:
-                HandleByProvider[row.ProviderId] = row.Handle;
+                Set(HandleByProvider, row.ProviderId, row.Handle);
                 break;
             case RowAdded { Row: ConsentRow row }:
-                Consents[row.ConsentId] = row;
+                Set(Consents, row.ConsentId, row);
                 break;
             case RowAdded { Row: ConsentRequestRow row }:
-                Requests[row.RequestId] = row;
+                Set(Requests, row.RequestId, row);
                 break;
             case RowAdded { Row: HopRow row }:
                 AddHop(row);
@@ -97,49 +116,50 @@ public sealed class PersonModel
                 AddHolding(row);
                 break;
             case RowAdded { Row: ObligationRow row }:
-                Obligations[row.ObligationId] = row;
+                Set(Obligations, row.ObligationId, row);
                 break;
             case RequestDecided c when Requests.TryGetValue(c.RequestId, out var request):
-                Requests[c.RequestId] = request with { Status = c.Status, DecidedIndex = c.DecidedIndex };
+                Set(Requests, c.RequestId, request with { Status = c.Status, DecidedIndex = c.DecidedIndex });
                 break;
             case ConsentEnded c when Consents.TryGetValue(c.ConsentId, out var consent):
-                Consents[c.ConsentId] = consent with { Status = c.Status, EndedIndex = c.EndedIndex };
+                Set(Consents, c.ConsentId, consent with { Status = c.Status, EndedIndex = c.EndedIndex });
                 break;
             case HopConfirmed c when Hops.TryGetValue(c.HopId, out var hop):
-                Hops[c.HopId] = hop with { RecipientHandle = c.RecipientHandle, ReceivedAtMs = c.ReceivedAtMs, ReceivedIndex = c.ReceivedIndex, ObtainedVia = c.ObtainedVia };
+                Set(Hops, c.HopId, hop with { RecipientHandle = c.RecipientHandle, ReceivedAtMs = c.ReceivedAtMs, ReceivedIndex = c.ReceivedIndex, ObtainedVia = c.ObtainedVia });
                 break;
             case HopCompleted c when Hops.TryGetValue(c.SenderSide.HopId, out var hop):
                 // The same columns CustodyProjectionWriter.CompleteHopAsync sets.
-                Hops[hop.HopId] = hop with
+                Set(Hops, hop.HopId, hop with
                 {
                     SenderHandle = c.SenderSide.SenderHandle, Purposes = c.SenderSide.Purposes, LegalBasis = c.SenderSide.LegalBasis,
                     ConsentId = c.SenderSide.ConsentId, TermsSha256 = c.SenderSide.TermsSha256, SenderProfileVersion = c.SenderSide.SenderProfileVersion,
                     RecipientProfileVersion = c.SenderSide.RecipientProfileVersion, TransferredAtMs = c.SenderSide.TransferredAtMs,
                     TransferIndex = c.SenderSide.TransferIndex,
-                };
+                });
                 break;
             case HoldingsInherited c when _copiesByHop.TryGetValue(c.HopId, out var copies):
                 foreach (var i in copies)
                 {
-                    _holdings[i] = _holdings[i] with { RootConsentId = c.RootConsentId, TermsSha256 = c.TermsSha256 };
+                    ReplaceHolding(i, _holdings[i] with { RootConsentId = c.RootConsentId, TermsSha256 = c.TermsSha256 });
                 }
                 break;
             case HoldingsReleased c when _current.TryGetValue((c.Holder, c.Handle), out var current):
+                _undo?.Add(Restoring(current));
                 current.RemoveAll(i =>
                 {
                     if (!c.Categories.Contains(_holdings[i].Category))
                     {
                         return false;
                     }
-                    _holdings[i] = _holdings[i] with { ReleasedIndex = c.ReleasedIndex, ReleasedAtMs = c.ReleasedAtMs };
+                    ReplaceHolding(i, _holdings[i] with { ReleasedIndex = c.ReleasedIndex, ReleasedAtMs = c.ReleasedAtMs });
                     return true;
                 });
                 break;
             case ObligationAnswered c when Obligations.TryGetValue(c.ObligationId, out var obligation):
-                Obligations[c.ObligationId] = obligation with { Status = "answered", AnsweredIndex = c.AnsweredIndex };
+                Set(Obligations, c.ObligationId, obligation with { Status = "answered", AnsweredIndex = c.AnsweredIndex });
                 break;
             case ObligationWentOverdue c when Obligations.TryGetValue(c.ObligationId, out var obligation):
-                Obligations[c.ObligationId] = obligation with { Status = "overdue", OverdueIndex = c.OverdueIndex };
+                Set(Obligations, c.ObligationId, obligation with { Status = "overdue", OverdueIndex = c.OverdueIndex });
                 break;
         }
     }
@@ -154,31 +174,90 @@ public sealed class PersonModel
 
     private void AddHop(HopRow row)
     {
-        Hops[row.HopId] = row;
-        ListFor(_hopsByTransfer, (row.Sender, row.TransferId)).Add(row.HopId);
+        Set(Hops, row.HopId, row);
+        Append(ListFor(_hopsByTransfer, (row.Sender, row.TransferId)), row.HopId);
     }
 
     private void AddHolding(HoldingRow row)
     {
-        _holdings.Add(row);
+        Append(_holdings, row);
         var position = _holdings.Count - 1;
         if (row.ReleasedIndex is null)
         {
-            ListFor(_current, (row.Holder, row.Handle)).Add(position);
+            Append(ListFor(_current, (row.Holder, row.Handle)), position);
         }
         if (row.ViaHop is { } hop)
         {
-            ListFor(_copiesByHop, hop).Add(position);
+            Append(ListFor(_copiesByHop, hop), position);
         }
     }
 
-    private static List<TValue> ListFor<TKey, TValue>(Dictionary<TKey, List<TValue>> index, TKey key)
+    // The undo actions are made only while tentative: a lambda's captures are allocated where the
+    // captured variables are declared, so the methods that change the model declare none.
+    private void ReplaceHolding(int position, HoldingRow row)
+    {
+        _undo?.Add(Restoring(_holdings, position));
+        _holdings[position] = row;
+    }
+
+    private void Set<TKey, TValue>(IDictionary<TKey, TValue> map, TKey key, TValue value)
+    {
+        _undo?.Add(Restoring(map, key));
+        map[key] = value;
+    }
+
+    private void Append<T>(List<T> list, T item)
+    {
+        _undo?.Add(RemovingLast(list));
+        list.Add(item);
+    }
+
+    private static Action Restoring<T>(List<T> list, int position)
+    {
+        var old = list[position];
+        return () => list[position] = old;
+    }
+
+    private static Action Restoring<TKey, TValue>(IDictionary<TKey, TValue> map, TKey key) =>
+        map.TryGetValue(key, out var old) ? () => map[key] = old : () => map.Remove(key);
+
+    private static Action Restoring(List<int> list)
+    {
+        int[] before = [.. list];
+        return () =>
+        {
+            list.Clear();
+            list.AddRange(before);
+        };
+    }
+
+    private static Action RemovingLast<T>(List<T> list) => () => list.RemoveAt(list.Count - 1);
+
+    private List<TValue> ListFor<TKey, TValue>(Dictionary<TKey, List<TValue>> index, TKey key)
         where TKey : notnull
     {
         if (!index.TryGetValue(key, out var list))
         {
-            index[key] = list = [];
+            list = [];
+            Set(index, key, list);
         }
         return list;
+    }
+
+    /// <summary>Takes back what was applied tentatively, newest first.</summary>
+    private sealed class TakeBack(PersonModel model) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (model._undo is not { } undo)
+            {
+                return;
+            }
+            for (var i = undo.Count - 1; i >= 0; i--)
+            {
+                undo[i]();
+            }
+            model._undo = null;
+        }
     }
 }

@@ -318,4 +318,55 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
 
         Assert.Equal((StatementResult.Duplicate, first.Index), (retry.Result, retry.Index));
     }
+
+    [Fact]
+    public async Task A_batch_about_one_person_is_judged_statement_by_statement_and_logged_as_one_run_of_entries()
+    {
+        var person = _cluster.Person("p12");
+        var handle = await person.GetHandle(_shop.Id);
+        var transfer = new DataTransferred(_shop.NextId(), _shop.Now, _shop.Id, handle, _partner.Id, [.. Contact], [.. Service], LegalBasis.Contract, null, _terms);
+        ProviderStatement[] batch =
+        [
+            new DataCollected(_shop.NextId(), _shop.Now, _shop.Id, handle, [.. Contact], [.. Service], LegalBasis.Contract, null),
+            transfer,
+            new DataDeleted(_shop.NextId(), _shop.Now, _shop.Id, handle, [.. Contact], null),
+            transfer with { Id = _shop.NextId() },
+        ];
+
+        var outcomes = await _shop.Grain.Submit([.. batch.Select(s => _shop.Sign(s))]);
+
+        Assert.All(outcomes, o => Assert.Equal(StatementResult.Recorded, o.Result));
+        // The first transfer saw the collection before it, the second the deletion.
+        Assert.Empty(outcomes[1].Violations);
+        Assert.Equal(["not-held"], outcomes[3].Violations.Select(v => v.Code));
+        // The partner's handle is issued just before the first transfer, which needs it, and the second reuses it.
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        Assert.Equal((partnerHandle, partnerHandle), (outcomes[1].RecipientHandle, outcomes[3].RecipientHandle));
+        var first = outcomes[0].Index!.Value;
+        Assert.Equal([first, first + 2, first + 3, first + 4], outcomes.Select(o => o.Index!.Value));
+        // What the person's grain keeps carries the indices the entries were logged at.
+        var view = await person.GetCustodyView();
+        Assert.Equal(first + 4, view.Holders.Single(h => h.Holder == _partner.Id).Holdings.Single().Chain.Single().HopId);
+        Assert.Equal([first, first + 3], view.Holders.Single(h => h.Holder == _shop.Id).Holdings.Single().Evidence);
+    }
+
+    [Fact]
+    public async Task A_second_receipt_of_a_transfer_in_the_same_batch_is_refused()
+    {
+        var person = _cluster.Person("p13");
+        var handle = await person.GetHandle(_shop.Id);
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        var transfer = await _shop.TransferAsync(handle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract, id: "transfer-13");
+        var receipt = new DataReceived(_partner.NextId(), _partner.Now, _partner.Id, partnerHandle, _shop.Id, "transfer-13", [.. Contact], "from the shop");
+
+        var outcomes = await _partner.Grain.Submit([_partner.Sign(receipt), _partner.Sign(receipt with { Id = _partner.NextId() })]);
+
+        Assert.Equal(StatementResult.Recorded, outcomes[0].Result);
+        Assert.Equal((StatementResult.Rejected, "transferId"), (outcomes[1].Result, outcomes[1].Field));
+        Assert.Equal($"Transfer transfer-13 of {_shop.Id} was confirmed by an earlier statement of this batch.", outcomes[1].Reason);
+        var hop = (await person.GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Single().Chain.Single();
+        Assert.True(hop.Confirmed);
+        Assert.Equal(transfer.Index, hop.HopId);
+        Assert.Equal([transfer.Index!.Value, outcomes[0].Index!.Value], hop.Evidence.Order());
+    }
 }
