@@ -25,6 +25,9 @@ internal sealed class CitizenGrain(
     private readonly Dictionary<string, IProviderGrain> _providers = new(StringComparer.Ordinal);
     // A provider never leaves the register once on it.
     private readonly HashSet<string> _registeredProviders = new(StringComparer.Ordinal);
+    // Declared terms never change, and each transfer under them asks: a round trip to the provider's
+    // grain while the person's other calls wait.
+    private readonly Dictionary<(string Provider, string Sha256), TermsVersion> _declaredTerms = [];
     private PersonModel _model = new();
     private byte[] _secret = [];
 
@@ -278,7 +281,7 @@ internal sealed class CitizenGrain(
         {
             violations.Add(new EntryViolation(ViolationCodes.NotHeld, $"{s.Provider} passed on {string.Join(", ", notHeld)}, which the log does not show it holding."));
         }
-        if (await Provider(s.Provider).GetTerms(s.TermsSha256) is null && await recipient.GetTerms(s.TermsSha256) is null)
+        if (await DeclaredTermsAsync(s.Provider, s.TermsSha256) is null && await DeclaredTermsAsync(s.Recipient, s.TermsSha256) is null)
         {
             violations.Add(new EntryViolation(ViolationCodes.UnknownTerms, $"Neither {s.Provider} nor {s.Recipient} declared terms {s.TermsSha256}."));
         }
@@ -382,8 +385,8 @@ internal sealed class CitizenGrain(
             {
                 if (terms.TermsSha256 is not null && terms.SourceHolder is not null)
                 {
-                    var version = await Provider(terms.SourceHolder).GetTerms(terms.TermsSha256)
-                        ?? await Provider(copies.Key.Holder).GetTerms(terms.TermsSha256);
+                    var version = await DeclaredTermsAsync(terms.SourceHolder, terms.TermsSha256)
+                        ?? await DeclaredTermsAsync(copies.Key.Holder, terms.TermsSha256);
                     days = Math.Min(days, version?.DeletionDays ?? days);
                 }
             }
@@ -428,6 +431,20 @@ internal sealed class CitizenGrain(
 
     private Task NotifyAsync(string kind, string title, string body, long? entryIndex) =>
         Task.Run(() => inbox.AddAsync(new InboxStore.Message(CustodyIds.Message(), PersonId, writer.Now.ToUnixTimeMilliseconds(), kind, title, body, entryIndex)));
+
+    private async Task<TermsVersion?> DeclaredTermsAsync(string providerId, string sha256)
+    {
+        if (_declaredTerms.TryGetValue((providerId, sha256), out var known))
+        {
+            return known;
+        }
+        var terms = await Provider(providerId).GetTerms(sha256);
+        if (terms is not null)
+        {
+            _declaredTerms[(providerId, sha256)] = terms;
+        }
+        return terms;
+    }
 
     private IProviderGrain Provider(string providerId)
     {

@@ -369,4 +369,21 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         Assert.Equal(transfer.Index, hop.HopId);
         Assert.Equal([transfer.Index!.Value, outcomes[0].Index!.Value], hop.Evidence.Order());
     }
+
+    [Fact]
+    public async Task Terms_that_neither_side_declared_are_flagged_until_one_declares_them()
+    {
+        var handle = await _cluster.Person("p14").GetHandle(_shop.Id);
+        await _shop.CollectAsync(handle, Contact, Service, LegalBasis.Contract);
+        var terms = ProviderActor.TermsSha256("Late contract", deletionDays: 5);
+
+        var before = await _shop.TransferAsync(handle, _partner.Id, Contact, Service, terms, LegalBasis.Contract);
+        Assert.Equal(terms, await _partner.DeclareTermsAsync("Late contract", deletionDays: 5));
+        var after = await _shop.TransferAsync(handle, _partner.Id, Contact, Service, terms, LegalBasis.Contract);
+        var again = await _shop.TransferAsync(handle, _partner.Id, Contact, Service, terms, LegalBasis.Contract);
+
+        Assert.Equal(["unknown-terms"], before.Violations.Select(v => v.Code));
+        Assert.Empty(after.Violations);
+        Assert.Empty(again.Violations);
+    }
 }

@@ -39,12 +39,19 @@ public sealed class ProviderActor(CustodyCluster cluster, string providerId) : I
     /// <summary>Declares model-contract terms and returns their SHA-256.</summary>
     public async Task<string> DeclareTermsAsync(string title, int deletionDays)
     {
-        var text = $"{title}: the recipient protects the data, passes it on only as the consent allows, and deletes it within {deletionDays} days of a request.";
-        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var text = TermsText(title, deletionDays);
+        var sha = TermsSha256(title, deletionDays);
         var outcome = await SubmitAsync(new TermsDeclared(NextId(), Now, Id, sha, title, text, new TermsSummary(true, 72, deletionDays, "JP")));
         Assert.Equal(StatementResult.Recorded, outcome.Result);
         return sha;
     }
+
+    /// <summary>The SHA-256 of the terms <see cref="DeclareTermsAsync"/> declares, before they are declared.</summary>
+    public static string TermsSha256(string title, int deletionDays) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(TermsText(title, deletionDays))));
+
+    private static string TermsText(string title, int deletionDays) =>
+        $"{title}: the recipient protects the data, passes it on only as the consent allows, and deletes it within {deletionDays} days of a request.";
 
     public Task<StatementOutcome> CollectAsync(string handle, string[] categories, string[] purposes, LegalBasis basis = LegalBasis.Consent, string? consentId = null) =>
         SubmitAsync(new DataCollected(NextId(), Now, Id, handle, [.. categories], [.. purposes], basis, consentId));
