@@ -275,7 +275,7 @@ internal sealed class CitizenGrain(
         }
         var violations = new List<EntryViolation>();
 
-        var held = _model.Current(s.Provider, s.Handle).Select(h => h.Category).ToHashSet(StringComparer.Ordinal);
+        var held = _model.HeldCategories(s.Provider, s.Handle);
         var notHeld = s.Categories.Where(c => !held.Contains(c)).ToList();
         if (notHeld.Count > 0)
         {
@@ -296,7 +296,7 @@ internal sealed class CitizenGrain(
             }
         }
         // A copy depends on the consent that allowed the transfer, else on whatever the sender's copy depends on.
-        var rootConsent = consentId ?? _model.Current(s.Provider, s.Handle).Where(h => s.Categories.Contains(h.Category)).Select(h => h.RootConsentId).FirstOrDefault(c => c is not null);
+        var rootConsent = consentId ?? _model.RootConsentOf(s.Provider, s.Handle, s.Categories);
         var openedByRecipient = _model.HopsOfTransfer(s.Provider, s.Id).FirstOrDefault(h => h.Recipient == s.Recipient && h.TransferIndex is null);
 
         var entries = new List<PendingEntry>();
@@ -355,7 +355,7 @@ internal sealed class CitizenGrain(
 
     private Judgment Deleted(SubmittedStatement submitted, DataDeleted s)
     {
-        var remaining = _model.Current(s.Provider, s.Handle).Select(h => h.Category).Where(c => !s.Categories.Contains(c)).ToHashSet(StringComparer.Ordinal);
+        var remaining = _model.HeldCategories(s.Provider, s.Handle).Where(c => !s.Categories.Contains(c)).ToHashSet(StringComparer.Ordinal);
         var open = _model.Obligations.Values.Where(o => o.Holder == s.Provider && o.Handle == s.Handle && o.Status != "answered").ToList();
         if (s.ObligationId is not null && open.All(o => o.ObligationId != s.ObligationId))
         {

@@ -23,10 +23,10 @@ public sealed class PersonModel
 
     private readonly List<HoldingRow> _holdings = [];
 
-    // Where in _holdings each holder's current copies under a handle are. A person's copies only grow, and
-    // every statement about a holder asks for its current ones: a scan of all of them made a person with a
-    // long history slow to record anything.
-    private readonly Dictionary<(string Holder, string Handle), List<int>> _current = [];
+    // Where in _holdings each holder's current copies under a handle are, by category, in log order. Every
+    // statement about a holder asks what it holds now, and a holder gets another copy each time it reports
+    // a category again: looking the categories up keeps a long history from slowing every statement.
+    private readonly Dictionary<(string Holder, string Handle), Dictionary<string, List<int>>> _current = [];
 
     // Where in _holdings the copies that came by each hop are, and the hops of each sender's transfer: a
     // transfer's receipt and the sender's report look for each other, and a late report hands its consent
@@ -143,17 +143,18 @@ public sealed class PersonModel
                     ReplaceHolding(i, _holdings[i] with { RootConsentId = c.RootConsentId, TermsSha256 = c.TermsSha256 });
                 }
                 break;
-            case HoldingsReleased c when _current.TryGetValue((c.Holder, c.Handle), out var current):
-                _undo?.Add(Restoring(current));
-                current.RemoveAll(i =>
+            case HoldingsReleased c when _current.TryGetValue((c.Holder, c.Handle), out var held):
+                foreach (var category in c.Categories)
                 {
-                    if (!c.Categories.Contains(_holdings[i].Category))
+                    if (held.TryGetValue(category, out var copies))
                     {
-                        return false;
+                        foreach (var i in copies)
+                        {
+                            ReplaceHolding(i, _holdings[i] with { ReleasedIndex = c.ReleasedIndex, ReleasedAtMs = c.ReleasedAtMs });
+                        }
+                        Remove(held, category);
                     }
-                    ReplaceHolding(i, _holdings[i] with { ReleasedIndex = c.ReleasedIndex, ReleasedAtMs = c.ReleasedAtMs });
-                    return true;
-                });
+                }
                 break;
             case ObligationAnswered c when Obligations.TryGetValue(c.ObligationId, out var obligation):
                 Set(Obligations, c.ObligationId, obligation with { Status = "answered", AnsweredIndex = c.AnsweredIndex });
@@ -164,9 +165,33 @@ public sealed class PersonModel
         }
     }
 
-    /// <summary>The holder's current copies under <paramref name="handle"/>.</summary>
-    public IEnumerable<HoldingRow> Current(string holder, string handle) =>
-        _current.TryGetValue((holder, handle), out var current) ? current.Select(i => _holdings[i]) : [];
+    /// <summary>The categories the holder has a current copy of under <paramref name="handle"/>.</summary>
+    public IReadOnlyCollection<string> HeldCategories(string holder, string handle) =>
+        _current.TryGetValue((holder, handle), out var held) ? held.Keys : [];
+
+    /// <summary>
+    /// The consent that the holder's oldest current copy of any of <paramref name="categories"/> depends
+    /// on; null when none of those copies depends on one.
+    /// </summary>
+    public string? RootConsentOf(string holder, string handle, IEnumerable<string> categories)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        if (!_current.TryGetValue((holder, handle), out var held))
+        {
+            return null;
+        }
+        var (oldest, root) = (int.MaxValue, (string?)null);
+        foreach (var category in categories)
+        {
+            // Each category's copies are in log order: its first with a consent is its oldest.
+            var first = held.TryGetValue(category, out var copies) ? copies.FirstOrDefault(i => _holdings[i].RootConsentId is not null, -1) : -1;
+            if (first >= 0 && first < oldest)
+            {
+                (oldest, root) = (first, _holdings[first].RootConsentId);
+            }
+        }
+        return root;
+    }
 
     /// <summary>The hops of <paramref name="sender"/>'s transfer <paramref name="transferId"/> of this person's data, one per recipient handle.</summary>
     public IEnumerable<HopRow> HopsOfTransfer(string sender, string transferId) =>
@@ -175,7 +200,7 @@ public sealed class PersonModel
     private void AddHop(HopRow row)
     {
         Set(Hops, row.HopId, row);
-        Append(ListFor(_hopsByTransfer, (row.Sender, row.TransferId)), row.HopId);
+        Append(ValueFor(_hopsByTransfer, (row.Sender, row.TransferId)), row.HopId);
     }
 
     private void AddHolding(HoldingRow row)
@@ -184,11 +209,11 @@ public sealed class PersonModel
         var position = _holdings.Count - 1;
         if (row.ReleasedIndex is null)
         {
-            Append(ListFor(_current, (row.Holder, row.Handle)), position);
+            Append(ValueFor(ValueFor(_current, (row.Holder, row.Handle)), row.Category), position);
         }
         if (row.ViaHop is { } hop)
         {
-            Append(ListFor(_copiesByHop, hop), position);
+            Append(ValueFor(_copiesByHop, hop), position);
         }
     }
 
@@ -206,6 +231,12 @@ public sealed class PersonModel
         map[key] = value;
     }
 
+    private void Remove<TKey, TValue>(IDictionary<TKey, TValue> map, TKey key)
+    {
+        _undo?.Add(Restoring(map, key));
+        map.Remove(key);
+    }
+
     private void Append<T>(List<T> list, T item)
     {
         _undo?.Add(RemovingLast(list));
@@ -221,27 +252,18 @@ public sealed class PersonModel
     private static Action Restoring<TKey, TValue>(IDictionary<TKey, TValue> map, TKey key) =>
         map.TryGetValue(key, out var old) ? () => map[key] = old : () => map.Remove(key);
 
-    private static Action Restoring(List<int> list)
-    {
-        int[] before = [.. list];
-        return () =>
-        {
-            list.Clear();
-            list.AddRange(before);
-        };
-    }
-
     private static Action RemovingLast<T>(List<T> list) => () => list.RemoveAt(list.Count - 1);
 
-    private List<TValue> ListFor<TKey, TValue>(Dictionary<TKey, List<TValue>> index, TKey key)
+    private TValue ValueFor<TKey, TValue>(Dictionary<TKey, TValue> index, TKey key)
         where TKey : notnull
+        where TValue : new()
     {
-        if (!index.TryGetValue(key, out var list))
+        if (!index.TryGetValue(key, out var value))
         {
-            list = [];
-            Set(index, key, list);
+            value = new TValue();
+            Set(index, key, value);
         }
-        return list;
+        return value;
     }
 
     /// <summary>Takes back what was applied tentatively, newest first.</summary>

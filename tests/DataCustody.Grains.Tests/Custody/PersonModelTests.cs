@@ -21,7 +21,7 @@ public sealed class PersonModelTests
         new RowAdded(new HandleRow { Handle = "h-partner", ProviderId = Partner, EntryIndex = 2 }),
         new RowAdded(Consent("c-1", 3)),
         new RowAdded(Request("r-1", 4)),
-        new RowAdded(Holding(Shop, "h-shop", "user.name", 5, hop: null)),
+        new RowAdded(Holding(Shop, "h-shop", "user.name", 5, hop: null) with { RootConsentId = "c-1" }),
         new RowAdded(Holding(Shop, "h-shop", "user.contact.email", 5, hop: null)),
         new RowAdded(Hop(6, sender: Shop, transferId: "t-1", received: false)),
         new RowAdded(Holding(Partner, "h-partner", "user.name", 6, hop: 6)),
@@ -70,6 +70,29 @@ public sealed class PersonModelTests
     }
 
     [Fact]
+    public void A_holder_s_current_copies_answer_by_category_and_the_oldest_copy_gives_the_root_consent()
+    {
+        var model = Model(
+        [
+            .. History,
+            new RowAdded(Holding(Shop, "h-shop", "user.contact.email", 9, hop: null) with { RootConsentId = "c-2" }),
+            new RowAdded(Holding(Shop, "h-shop", "user.name", 10, hop: null) with { RootConsentId = "c-3" }),
+        ]);
+
+        Assert.Equal(["user.contact.email", "user.name"], model.HeldCategories(Shop, "h-shop").Order(StringComparer.Ordinal));
+        Assert.Equal("c-1", model.RootConsentOf(Shop, "h-shop", ["user.contact.email", "user.name"]));
+        Assert.Equal("c-2", model.RootConsentOf(Shop, "h-shop", ["user.contact.email"]));
+
+        model.Apply(new HoldingsReleased(Shop, "h-shop", ["user.name"], 11, 1_000));
+
+        Assert.Equal(["user.contact.email"], model.HeldCategories(Shop, "h-shop"));
+        Assert.Equal("c-2", model.RootConsentOf(Shop, "h-shop", ["user.contact.email", "user.name"]));
+        Assert.Null(model.RootConsentOf(Shop, "h-shop", ["user.name"]));
+        Assert.Empty(model.HeldCategories(Partner, "h-shop"));
+        Assert.Equal([11L, 11L], model.Holdings.Where(h => h.Holder == Shop && h.Category == "user.name").Select(h => h.ReleasedIndex ?? -1));
+    }
+
+    [Fact]
     public void Changes_after_the_scope_ends_are_kept()
     {
         var model = Model(History);
@@ -115,7 +138,8 @@ public sealed class PersonModelTests
             Hops = model.Hops.Values,
             model.Holdings,
             Obligations = model.Obligations.Values.OrderBy(o => o.ObligationId, StringComparer.Ordinal),
-            Current = pairs.Select(p => model.Current(p.Holder, p.Handle).ToList()),
+            Held = pairs.Select(p => model.HeldCategories(p.Holder, p.Handle).Order(StringComparer.Ordinal)),
+            Roots = pairs.Select(p => model.Holdings.Select(h => h.Category).Distinct().Order(StringComparer.Ordinal).Select(c => model.RootConsentOf(p.Holder, p.Handle, [c]))),
             Transfers = transfers.Select(t => model.HopsOfTransfer(t.Sender, t.TransferId).ToList()),
         });
     }
