@@ -203,7 +203,8 @@ internal sealed class CitizenGrain(
             {
                 await NotifyAsync(notice.Kind, notice.Title, notice.Body, entry.Index);
             }
-            outcomes.Add(StatementOutcome.Logged(entry.Decoded.Statement.Id, entry.Index, entry.LeafHash, judgment.Violations) with { RecipientHandle = judgment.RecipientHandle });
+            var notes = entry.Decoded.Entry.Notes;
+            outcomes.Add(StatementOutcome.Logged(entry.Decoded.Statement.Id, entry.Index, entry.LeafHash, notes?.Violations ?? []) with { RecipientHandle = notes?.RecipientHandle });
         }
         return outcomes;
     }
@@ -315,7 +316,7 @@ internal sealed class CitizenGrain(
             ? new Notice("violation", $"{s.Provider} passed on your data without your consent",
                 $"{s.Provider} reported giving {string.Join(", ", s.Categories)} to {s.Recipient}, and no consent of yours allows that. The transfer is recorded and flagged for the regulator.")
             : null;
-        return new Judgment(null, entries, violations, recipientHandle, notice);
+        return new Judgment(null, entries, notice);
     }
 
     private async Task<Judgment> ReceivedAsync(SubmittedStatement submitted, DataReceived s, long? recipientProfile)
@@ -501,13 +502,14 @@ internal sealed class CitizenGrain(
 
     /// <summary>
     /// What judging one statement decided: a refusal, or the entries to log (the statement's own last,
-    /// after a handle it may need) with the violations found and what to tell the person once logged.
+    /// after a handle it may need; its notes carry the violations found) and what to tell the person
+    /// once it is logged.
     /// </summary>
-    private sealed record Judgment(StatementOutcome? Refusal, IReadOnlyList<PendingEntry> Entries, IReadOnlyList<EntryViolation> Violations, string? RecipientHandle, Notice? Notice)
+    private sealed record Judgment(StatementOutcome? Refusal, IReadOnlyList<PendingEntry> Entries, Notice? Notice)
     {
-        public static Judgment Refused(StatementOutcome refusal) => new(refusal, [], [], null, null);
+        public static Judgment Refused(StatementOutcome refusal) => new(refusal, [], null);
 
-        public static Judgment Logging(PendingEntry entry) => new(null, [entry], entry.Entry.Notes?.Violations ?? [], null, null);
+        public static Judgment Logging(PendingEntry entry) => new(null, [entry], null);
     }
 
     /// <summary>An inbox message about a statement, sent once the statement is logged.</summary>
