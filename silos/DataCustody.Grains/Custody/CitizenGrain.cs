@@ -130,19 +130,13 @@ internal sealed class CitizenGrain(
         // Asking the recipient's grain is a round trip while this person's other calls wait: done
         // only when its registration is not known yet or its declared level may decide the answer.
         var candidates = Candidates().ToList();
-        var recipientLevel = 0;
-        if (!_registeredProviders.Contains(question.Recipient) || ConsentRules.MayDependOnRecipientLevel(candidates, question.Sender, question.Recipient))
+        var recipient = ConsentRules.MayDependOnRecipientLevel(candidates, question.Sender, question.Recipient) ? await StandingAsync(question.Recipient) : null;
+        if (!(recipient?.Registered ?? await IsRegisteredAsync(question.Recipient)))
         {
-            var recipient = await Provider(question.Recipient).GetStanding();
-            if (!recipient.Registered)
-            {
-                return new TransferDecision(false, null, [$"{question.Recipient} is not a registered provider"]);
-            }
-            _registeredProviders.Add(question.Recipient);
-            recipientLevel = recipient.Level;
+            return new TransferDecision(false, null, [$"{question.Recipient} is not a registered provider"]);
         }
         var (consentId, reasons) = ConsentRules.ForTransfer(
-            candidates, question.Sender, question.Recipient, recipientLevel, question.TermsSha256, question.Categories, question.Purposes, writer.Now);
+            candidates, question.Sender, question.Recipient, recipient?.Level ?? 0, question.TermsSha256, question.Categories, question.Purposes, writer.Now);
         return new TransferDecision(consentId is not null, consentId, reasons);
     }
 
@@ -268,8 +262,7 @@ internal sealed class CitizenGrain(
 
     private async Task<Judgment> TransferredAsync(SubmittedStatement submitted, DataTransferred s, long? senderProfile)
     {
-        var recipient = Provider(s.Recipient);
-        var standing = await recipient.GetStanding();
+        var standing = await StandingAsync(s.Recipient);
         if (!standing.Registered)
         {
             return Judgment.Refused(StatementOutcome.Refused(s.Id, "recipient", $"{s.Recipient} is not a registered provider."));
@@ -321,7 +314,7 @@ internal sealed class CitizenGrain(
 
     private async Task<Judgment> ReceivedAsync(SubmittedStatement submitted, DataReceived s, long? recipientProfile)
     {
-        if (!(await Provider(s.Sender).GetStanding()).Registered)
+        if (!await IsRegisteredAsync(s.Sender))
         {
             return Judgment.Refused(StatementOutcome.Refused(s.Id, "sender", $"{s.Sender} is not a registered provider."));
         }
@@ -406,7 +399,7 @@ internal sealed class CitizenGrain(
         {
             return known;
         }
-        if (!(await Provider(providerId).GetStanding()).Registered)
+        if (!await IsRegisteredAsync(providerId))
         {
             throw new ArgumentException($"{providerId} is not a registered provider.", nameof(providerId));
         }
@@ -432,6 +425,21 @@ internal sealed class CitizenGrain(
 
     private Task NotifyAsync(string kind, string title, string body, long? entryIndex) =>
         Task.Run(() => inbox.AddAsync(new InboxStore.Message(CustodyIds.Message(), PersonId, writer.Now.ToUnixTimeMilliseconds(), kind, title, body, entryIndex)));
+
+    // A round trip to the provider's grain while this person's other calls wait: asked only where
+    // the level or profile version matters, which change with every new profile.
+    private async Task<ProviderStanding> StandingAsync(string providerId)
+    {
+        var standing = await Provider(providerId).GetStanding();
+        if (standing.Registered)
+        {
+            _registeredProviders.Add(providerId);
+        }
+        return standing;
+    }
+
+    private async ValueTask<bool> IsRegisteredAsync(string providerId) =>
+        _registeredProviders.Contains(providerId) || (await StandingAsync(providerId)).Registered;
 
     private async Task<TermsVersion?> DeclaredTermsAsync(string providerId, string sha256)
     {

@@ -212,6 +212,27 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
     }
 
     [Fact]
+    public async Task A_provider_is_refused_until_it_registers_and_recognised_from_then_on()
+    {
+        var person = _cluster.Person("p5-late");
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            ["user.contact"], ["essential"], new OnwardTransfer(true, ["late.example"], null, []), 30, _shop.Now.AddDays(30)));
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        var question = new TransferQuestion(_shop.Id, consent.Handle, "late.example", Contact, Service, null);
+
+        var checkedBefore = await _shop.Grain.CheckTransfer(question);
+        var receivedBefore = await _partner.ReceiveAsync(partnerHandle, "late.example", "late-1", Contact);
+        using var late = await new ProviderActor(_cluster, "late.example").JoinAsync("JP", level: 2);
+        var checkedAfter = await _shop.Grain.CheckTransfer(question);
+        var receivedAfter = await _partner.ReceiveAsync(partnerHandle, "late.example", "late-2", Contact);
+
+        Assert.Equal((false, "late.example is not a registered provider"), (checkedBefore.Allowed, checkedBefore.Reasons.Single()));
+        Assert.Equal((StatementResult.Rejected, "sender"), (receivedBefore.Result, receivedBefore.Field));
+        Assert.Equal((true, consent.ConsentId), (checkedAfter.Allowed, checkedAfter.ConsentId));
+        Assert.Equal(StatementResult.Recorded, receivedAfter.Result);
+    }
+
+    [Fact]
     public async Task A_hop_is_confirmed_only_when_both_sides_have_signed_whichever_comes_first()
     {
         var person = _cluster.Person("p6");
