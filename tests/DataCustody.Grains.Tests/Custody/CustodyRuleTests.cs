@@ -197,6 +197,27 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
     }
 
     [Fact]
+    public async Task A_transfer_is_judged_and_recorded_with_the_recipients_profile_in_force_when_submitted()
+    {
+        var person = _cluster.Person("p5-standing");
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            ["user.contact"], ["essential"], new OnwardTransfer(true, [], 2, []), 30, _shop.Now.AddDays(30)));
+        string[] phone = ["user.contact.phone_number"];
+        await _shop.CollectAsync(consent.Handle, [.. Contact, .. phone], Service, consentId: consent.ConsentId);
+
+        var whileWeak = await _shop.TransferAsync(consent.Handle, _weak.Id, Contact, Service, _terms, consentId: consent.ConsentId);
+        Assert.Equal(StatementResult.Recorded, (await _weak.DeclareProfileAsync(3, ["JP"])).Result);
+        var afterRaising = await _shop.TransferAsync(consent.Handle, _weak.Id, phone, Service, _terms, consentId: consent.ConsentId);
+
+        Assert.Equal(["no-consent"], whileWeak.Violations.Select(v => v.Code));
+        Assert.Empty(afterRaising.Violations);
+        var hops = (await person.GetCustodyView()).Holders.Single(h => h.Holder == _weak.Id).Holdings.Select(holding => holding.Chain.Single());
+        Assert.Equal(
+            [(whileWeak.Index!.Value, 1L), (afterRaising.Index!.Value, 2L)],
+            hops.Select(hop => (hop.Evidence[0], hop.RecipientProfileVersion ?? 0)).OrderBy(hop => hop.Item1));
+    }
+
+    [Fact]
     public async Task A_named_recipient_that_is_not_registered_is_refused()
     {
         var person = _cluster.Person("p5-unregistered");
