@@ -34,6 +34,8 @@ public static class Extensions
             builder.Services.AddSingleton<DataCustody.Storage.Custody.BreachQueries>();
             builder.Services.AddSingleton<DataCustody.Storage.Custody.BreachNotificationStore>();
             builder.Services.AddSingleton<DataCustody.Grains.Custody.Breaches.BreachImpactCalculator>();
+            builder.Services.AddSingleton<DataCustody.Storage.Custody.HandleOwners>();
+            builder.Services.AddSingleton<DataCustody.Grains.Custody.TransferChecks>();
             builder.UseOrleansClient(client =>
             {
                 client.Configure<Orleans.Configuration.ClusterOptions>(options =>

@@ -83,6 +83,8 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<CustodyQueries>();
         silo.Services.AddSingleton<ComplianceQueries>();
         silo.Services.AddSingleton<PersonRegistry>();
+        silo.Services.AddSingleton<HandleOwners>();
+        silo.Services.AddSingleton<TransferChecks>();
         silo.Services.AddSingleton<InboxStore>();
         silo.Services.AddSingleton<BreachNotificationStore>();
         silo.Services.AddSingleton<BreachQueries>();

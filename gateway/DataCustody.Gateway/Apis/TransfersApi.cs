@@ -22,7 +22,7 @@ public static partial class TransfersApi
     }
 
     private static async Task<Results<Ok<TransferDecisionResponse>, ProblemHttpResult>> Check(
-        CheckTransferRequest request, ClaimsPrincipal user, CallerGrains grains)
+        CheckTransferRequest request, ClaimsPrincipal user, TransferChecks checks)
     {
         if (!CallerProvider.TryGet(user, out var providerId, out var forbidden))
         {
@@ -36,7 +36,7 @@ public static partial class TransfersApi
             [.. request.Purposes!.Select(p => p!)], request.TermsSha256);
         return await GrainErrors.RunAsync(async () =>
         {
-            var decision = await grains.Provider(providerId).CheckTransfer(question);
+            var decision = await checks.CheckAsync(question);
             return TypedResults.Ok(new TransferDecisionResponse(decision.Allowed, decision.ConsentId, decision.Reasons));
         }, new Dictionary<string, string> { ["question"] = "handle" });
     }

@@ -41,7 +41,7 @@ public interface ICitizenGrain : IGrainWithStringKey
     [Alias("RejectConsentRequest")]
     Task<ConsentRequestView> RejectConsentRequest(string requestId);
 
-    /// <summary>Answers a transfer question from memory.</summary>
+    /// <summary>Answers a transfer question from memory; the gateway asks through <c>TransferChecks</c>, which finds the person from the handle.</summary>
     [Alias("CheckTransfer")]
     Task<TransferDecision> CheckTransfer(TransferQuestion question);
 

@@ -63,8 +63,4 @@ public interface IProviderGrain : IGrainWithStringKey
     /// <summary>Asks the person behind <paramref name="handle"/> for a consent; returns the request id.</summary>
     [Alias("RequestConsent")]
     Task<string> RequestConsent(string handle, ConsentTerms terms);
-
-    /// <summary>"May I pass these categories of this handle to that recipient?"</summary>
-    [Alias("CheckTransfer")]
-    Task<TransferDecision> CheckTransfer(TransferQuestion question);
 }

@@ -10,7 +10,7 @@ namespace DataCustody.Grains.Custody;
 /// </summary>
 internal sealed class DeadlineSweeperGrain(
     CustodyQueries queries,
-    PersonRegistry registry,
+    HandleOwners owners,
     BrokerClock clock,
     IOptions<CustodyOptions> options) : Grain, IDeadlineSweeperGrain
 {
@@ -45,5 +45,5 @@ internal sealed class DeadlineSweeperGrain(
 
     // A forgotten person's handles lead nowhere; their deadlines stay in the log as they were.
     private async Task<ICitizenGrain?> PersonOf(string handle) =>
-        await registry.OwnerAsync(handle) is { } owner ? GrainFactory.GetGrain<ICitizenGrain>(owner.PersonId) : null;
+        await owners.OwnerAsync(handle) is { } owner ? GrainFactory.GetGrain<ICitizenGrain>(owner.PersonId) : null;
 }

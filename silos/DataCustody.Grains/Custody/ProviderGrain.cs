@@ -17,16 +17,14 @@ namespace DataCustody.Grains.Custody;
 [Reentrant]
 internal sealed class ProviderGrain(
     CustodyQueries queries,
-    PersonRegistry registry,
+    HandleOwners owners,
     LedgerStore ledger,
     EntryWriter writer,
     IOptions<CustodyOptions> options) : Grain, IProviderGrain
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly Dictionary<string, InFlight> _inFlight = new(StringComparer.Ordinal);
-    // A handle never changes owner while it exists, so lookups can be remembered.
-    private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
-    // Orleans resolves a grain interface by reflection on every GetGrain, and every transfer check goes to a person.
+    // Orleans resolves a grain interface by reflection on every GetGrain, and every statement goes to a person.
     private readonly Dictionary<string, ICitizenGrain> _citizens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TermsVersion> _termsVersions = new(StringComparer.Ordinal);
     private ProviderModel _model = new();
@@ -191,17 +189,6 @@ internal sealed class ProviderGrain(
         RequireRegistered();
         var person = await OwnerAsync(handle) ?? throw new ArgumentException($"{handle} is not a handle of {ProviderId}.", nameof(handle));
         return await Citizen(person).RequestConsent(ProviderId, terms);
-    }
-
-    public async Task<TransferDecision> CheckTransfer(TransferQuestion question)
-    {
-        ArgumentNullException.ThrowIfNull(question);
-        if (question.Sender != ProviderId)
-        {
-            throw new ArgumentException($"{ProviderId} can only ask about its own transfers.", nameof(question));
-        }
-        var person = await OwnerAsync(question.Handle) ?? throw new ArgumentException($"{question.Handle} is not a handle of {ProviderId}.", nameof(question));
-        return await Citizen(person).CheckTransfer(question);
     }
 
     private async Task RecordAcceptedAsync(List<(int Slot, SubmittedStatement Statement, TaskCompletionSource<StatementOutcome> Outcome)> accepted)
@@ -370,20 +357,8 @@ internal sealed class ProviderGrain(
         return citizen;
     }
 
-    private async Task<string?> OwnerAsync(string handle)
-    {
-        if (_owners.TryGetValue(handle, out var known))
-        {
-            return known;
-        }
-        var owner = await registry.OwnerAsync(handle);
-        var person = owner is { } o && o.ProviderId == ProviderId ? o.PersonId : null;
-        if (person is not null)
-        {
-            _owners[handle] = person;
-        }
-        return person;
-    }
+    private async Task<string?> OwnerAsync(string handle) =>
+        await owners.OwnerAsync(handle) is { } owner && owner.ProviderId == ProviderId ? owner.PersonId : null;
 
     private async Task<LoggedEntry> CommitAsync(PendingEntry entry)
     {

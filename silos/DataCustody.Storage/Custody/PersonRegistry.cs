@@ -54,16 +54,6 @@ public sealed class PersonRegistry(Database database, WriterConnection writer)
             "INSERT INTO person_handles (handle, provider_id, person_id) VALUES (@handle, @providerId, @personId) ON CONFLICT (handle) DO NOTHING",
             new { handle, providerId, personId }, transaction));
 
-    /// <summary>The person and provider a handle belongs to, or null for a handle the broker never issued (or forgot).</summary>
-    public async Task<(string PersonId, string ProviderId)?> OwnerAsync(string handle)
-    {
-        await using var connection = await database.OpenAsync().ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string PersonId, string ProviderId)>(
-            "SELECT person_id, provider_id FROM person_handles WHERE handle = @handle",
-            new { handle }).ConfigureAwait(false);
-        return rows.Select(r => ((string, string)?)r).SingleOrDefault();
-    }
-
     /// <summary>Destroys the person's secret and every link from their handles to them.</summary>
     public Task ForgetAsync(string personId, long forgottenAtMs) =>
         writer.WriteAsync(connection => ForgetAsync(connection, personId, forgottenAtMs), CancellationToken.None);

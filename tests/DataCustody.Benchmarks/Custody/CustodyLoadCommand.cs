@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DataCustody.Benchmarks.Ledger;
+using DataCustody.Grains.Custody;
 using DataCustody.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,7 +39,7 @@ internal static class CustodyLoadCommand
         {
             var grains = silo.Services.GetRequiredService<IGrainFactory>();
             using var population = await PopulationSetup.RunAsync(grains, output, cancellationToken);
-            return await MeasureAsync(grains, population, options, output, cancellationToken);
+            return await MeasureAsync(grains, silo.Services.GetRequiredService<TransferChecks>(), population, options, output, cancellationToken);
         }
         finally
         {
@@ -46,9 +47,9 @@ internal static class CustodyLoadCommand
         }
     }
 
-    private static async Task<bool> MeasureAsync(IGrainFactory grains, Population population, CustodyLoadOptions options, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<bool> MeasureAsync(IGrainFactory grains, TransferChecks transferChecks, Population population, CustodyLoadOptions options, TextWriter output, CancellationToken cancellationToken)
     {
-        var checkLoad = TransferCheckLoad.Create(grains, population, seed: 1);
+        var checkLoad = TransferCheckLoad.Create(transferChecks, population, seed: 1);
         // The load's own inputs (questions here, pre-signed statements below) were just made and live
         // through the whole load: collected into the oldest generation now, they are not copied by the
         // first collections the load itself triggers, which would charge their cost to the service.

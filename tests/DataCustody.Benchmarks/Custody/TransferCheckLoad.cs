@@ -3,7 +3,7 @@ using DataCustody.Grains.Custody;
 namespace DataCustody.Benchmarks.Custody;
 
 /// <summary>
-/// "Is this transfer allowed" asked of the provider grains on a <see cref="TransferCheckSchedule"/>.
+/// "Is this transfer allowed" asked as the gateway asks it, on a <see cref="TransferCheckSchedule"/>.
 /// The checks go round a list of random pairs of a provider and a person with a consent there,
 /// half of them allowed and half denied.
 /// </summary>
@@ -16,14 +16,14 @@ internal sealed class TransferCheckLoad
 
     private const int DistinctChecks = 100_000;
 
+    private readonly TransferChecks _service;
     private readonly Check[] _checks;
 
-    private TransferCheckLoad(Check[] checks) => _checks = checks;
+    private TransferCheckLoad(TransferChecks service, Check[] checks) => (_service, _checks) = (service, checks);
 
-    public static TransferCheckLoad Create(IGrainFactory grains, Population population, int seed)
+    public static TransferCheckLoad Create(TransferChecks service, Population population, int seed)
     {
         var random = new Random(seed);
-        var senders = population.Providers.ToDictionary(p => p.Id, p => grains.GetGrain<IProviderGrain>(p.Id), StringComparer.Ordinal);
         var checks = new Check[DistinctChecks];
         for (var i = 0; i < checks.Length; i++)
         {
@@ -41,9 +41,9 @@ internal sealed class TransferCheckLoad
                 _ => (named, new[] { ConsentTemplate.Financial }, false),
             };
             var question = new TransferQuestion(sender.Id, person.Handles[sender.Id], recipient, categories, [ConsentTemplate.Purpose], sender.TermsSha256);
-            checks[i] = new Check(senders[sender.Id], question, allowed);
+            checks[i] = new Check(question, allowed);
         }
-        return new TransferCheckLoad(checks);
+        return new TransferCheckLoad(service, checks);
     }
 
     /// <summary>Runs the warm-up and then <paramref name="duration"/> at the fixed rate; returns once every check answered.</summary>
@@ -51,8 +51,8 @@ internal sealed class TransferCheckLoad
         new TransferCheckSchedule(ChecksPerSecond, WarmUp).RunAsync(duration, async i =>
         {
             var check = _checks[i % _checks.Length];
-            return new TransferCheckSchedule.Answer((await check.Grain.CheckTransfer(check.Question)).Allowed, check.Allowed);
+            return new TransferCheckSchedule.Answer((await _service.CheckAsync(check.Question)).Allowed, check.Allowed);
         });
 
-    private sealed record Check(IProviderGrain Grain, TransferQuestion Question, bool Allowed);
+    private sealed record Check(TransferQuestion Question, bool Allowed);
 }

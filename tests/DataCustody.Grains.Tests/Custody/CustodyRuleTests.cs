@@ -158,11 +158,11 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         TransferQuestion Ask(string recipient, string? terms, string[]? categories = null, string[]? purposes = null) =>
             new(_shop.Id, consent.Handle, recipient, categories ?? Contact, purposes ?? Service, terms);
 
-        var allowed = await _shop.Grain.CheckTransfer(Ask(_partner.Id, _terms));
-        var lowLevel = await _shop.Grain.CheckTransfer(Ask(_weak.Id, _terms));
-        var otherTerms = await _shop.Grain.CheckTransfer(Ask(_partner.Id, new string('0', 64)));
-        var otherCategory = await _shop.Grain.CheckTransfer(Ask(_partner.Id, _terms, ["user.financial"]));
-        var otherPurpose = await _shop.Grain.CheckTransfer(Ask(_partner.Id, _terms, purposes: ["marketing.advertising"]));
+        var allowed = await _shop.CheckTransferAsync(Ask(_partner.Id, _terms));
+        var lowLevel = await _shop.CheckTransferAsync(Ask(_weak.Id, _terms));
+        var otherTerms = await _shop.CheckTransferAsync(Ask(_partner.Id, new string('0', 64)));
+        var otherCategory = await _shop.CheckTransferAsync(Ask(_partner.Id, _terms, ["user.financial"]));
+        var otherPurpose = await _shop.CheckTransferAsync(Ask(_partner.Id, _terms, purposes: ["marketing.advertising"]));
 
         Assert.Equal((true, consent.ConsentId), (allowed.Allowed, allowed.ConsentId));
         Assert.Contains(lowLevel.Reasons, r => r.Contains("level 2", StringComparison.Ordinal));
@@ -172,7 +172,7 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         Assert.False(lowLevel.Allowed || otherTerms.Allowed || otherCategory.Allowed || otherPurpose.Allowed);
 
         _cluster.Clock.Advance(TimeSpan.FromDays(31));
-        var expired = await _shop.Grain.CheckTransfer(Ask(_partner.Id, _terms));
+        var expired = await _shop.CheckTransferAsync(Ask(_partner.Id, _terms));
         await _cluster.Grains.GetGrain<IDeadlineSweeperGrain>(0).Sweep();
 
         Assert.False(expired.Allowed);
@@ -188,9 +188,9 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
             ["user.contact"], ["essential"], new OnwardTransfer(true, [], 2, []), 30, _shop.Now.AddDays(30)));
         var question = new TransferQuestion(_shop.Id, consent.Handle, _weak.Id, Contact, Service, _terms);
 
-        var whileWeak = await _shop.Grain.CheckTransfer(question);
+        var whileWeak = await _shop.CheckTransferAsync(question);
         Assert.Equal(StatementResult.Recorded, (await _weak.DeclareProfileAsync(3, ["JP"])).Result);
-        var afterRaising = await _shop.Grain.CheckTransfer(question);
+        var afterRaising = await _shop.CheckTransferAsync(question);
 
         Assert.False(whileWeak.Allowed);
         Assert.Equal((true, consent.ConsentId), (afterRaising.Allowed, afterRaising.ConsentId));
@@ -218,14 +218,29 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
     }
 
     [Fact]
+    public async Task A_transfer_check_must_name_a_handle_the_broker_issued_to_the_asking_provider()
+    {
+        var partnerHandle = await _cluster.Person("p5-foreign").GetHandle(_partner.Id);
+        TransferQuestion AskAs(string sender, string handle) => new(sender, handle, _weak.Id, Contact, Service, null);
+
+        var foreign = await Assert.ThrowsAsync<ArgumentException>(() => _shop.CheckTransferAsync(AskAs(_shop.Id, partnerHandle)));
+        var byOwner = await _partner.CheckTransferAsync(AskAs(_partner.Id, partnerHandle));
+        var foreignAgain = await Assert.ThrowsAsync<ArgumentException>(() => _shop.CheckTransferAsync(AskAs(_shop.Id, partnerHandle)));
+        var unknown = await Assert.ThrowsAsync<ArgumentException>(() => _shop.CheckTransferAsync(AskAs(_shop.Id, "h_aaaaaaaaaaaaaaaaaaaaaaaaaa")));
+
+        Assert.All([foreign, foreignAgain, unknown], e => Assert.Equal("question", e.ParamName));
+        Assert.Equal((false, $"the person gave {_partner.Id} no consent"), (byOwner.Allowed, byOwner.Reasons.Single()));
+    }
+
+    [Fact]
     public async Task A_named_recipient_that_is_not_registered_is_refused()
     {
         var person = _cluster.Person("p5-unregistered");
         var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
             ["user.contact"], ["essential"], new OnwardTransfer(true, ["ghost.example", _partner.Id], null, []), 30, _shop.Now.AddDays(30)));
 
-        var toGhost = await _shop.Grain.CheckTransfer(new TransferQuestion(_shop.Id, consent.Handle, "ghost.example", Contact, Service, null));
-        var toPartner = await _shop.Grain.CheckTransfer(new TransferQuestion(_shop.Id, consent.Handle, _partner.Id, Contact, Service, null));
+        var toGhost = await _shop.CheckTransferAsync(new TransferQuestion(_shop.Id, consent.Handle, "ghost.example", Contact, Service, null));
+        var toPartner = await _shop.CheckTransferAsync(new TransferQuestion(_shop.Id, consent.Handle, _partner.Id, Contact, Service, null));
 
         Assert.False(toGhost.Allowed);
         Assert.Contains(toGhost.Reasons, r => r.Contains("ghost.example is not a registered provider", StringComparison.Ordinal));
@@ -241,10 +256,10 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         var partnerHandle = await person.GetHandle(_partner.Id);
         var question = new TransferQuestion(_shop.Id, consent.Handle, "late.example", Contact, Service, null);
 
-        var checkedBefore = await _shop.Grain.CheckTransfer(question);
+        var checkedBefore = await _shop.CheckTransferAsync(question);
         var receivedBefore = await _partner.ReceiveAsync(partnerHandle, "late.example", "late-1", Contact);
         using var late = await new ProviderActor(_cluster, "late.example").JoinAsync("JP", level: 2);
-        var checkedAfter = await _shop.Grain.CheckTransfer(question);
+        var checkedAfter = await _shop.CheckTransferAsync(question);
         var receivedAfter = await _partner.ReceiveAsync(partnerHandle, "late.example", "late-2", Contact);
 
         Assert.Equal((false, "late.example is not a registered provider"), (checkedBefore.Allowed, checkedBefore.Reasons.Single()));

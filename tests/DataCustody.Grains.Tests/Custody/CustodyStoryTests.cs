@@ -45,7 +45,7 @@ public sealed class CustodyStoryTests(CustodyDatabases databases) : IClassFixtur
 
         // Order data to the delivery company; the transfer check agrees beforehand.
         var question = new TransferQuestion(shop.Id, handle, delivery.Id, ["user.name", "user.contact.address"], ["essential.service"], deliveryTerms);
-        Assert.True((await shop.Grain.CheckTransfer(question)).Allowed);
+        Assert.True((await shop.CheckTransferAsync(question)).Allowed);
         var toDelivery = await shop.TransferAsync(handle, delivery.Id, ["user.name", "user.contact.address"], ["essential.service"], deliveryTerms, consentId: order.ConsentId);
         Assert.Empty(toDelivery.Violations);
         var deliveryHandle = toDelivery.RecipientHandle!;
@@ -89,7 +89,7 @@ public sealed class CustodyStoryTests(CustodyDatabases databases) : IClassFixtur
         Assert.Single(await backup.Grain.GetOpenObligations());
 
         // The transfer check now says no.
-        var again = await shop.Grain.CheckTransfer(new TransferQuestion(shop.Id, handle, cloud.Id, ["user.contact.email"], ["marketing.communications"], hostingTerms));
+        var again = await shop.CheckTransferAsync(new TransferQuestion(shop.Id, handle, cloud.Id, ["user.contact.email"], ["marketing.communications"], hostingTerms));
         Assert.False(again.Allowed);
         Assert.Contains(again.Reasons, r => r.Contains("revoked", StringComparison.Ordinal));
 

@@ -4,6 +4,7 @@ using DataCustody.Grains.Custody;
 using DataCustody.Grains.Statements;
 using DataCustody.Grains.Taxonomy;
 using DataCustody.Transparency.Jws;
+using Microsoft.Extensions.DependencyInjection;
 using NSec.Cryptography;
 
 namespace DataCustody.Grains.Tests.Custody;
@@ -21,6 +22,10 @@ public sealed class ProviderActor(CustodyCluster cluster, string providerId) : I
     public IProviderGrain Grain => cluster.Grains.GetGrain<IProviderGrain>(Id);
 
     public void Dispose() => _key.Dispose();
+
+    /// <summary>Asks "may I make this transfer" as the gateway does.</summary>
+    public Task<TransferDecision> CheckTransferAsync(TransferQuestion question) =>
+        cluster.Services.GetRequiredService<TransferChecks>().CheckAsync(question);
 
     /// <summary>Registers the provider, adds its key and declares a profile of <paramref name="level"/>.</summary>
     public async Task<ProviderActor> JoinAsync(string jurisdiction, int level)
