@@ -20,7 +20,7 @@ internal sealed class CitizenGrain(
     EntryWriter writer,
     IOptions<CustodyOptions> options) : Grain, ICitizenGrain
 {
-    private readonly Dictionary<string, ConsentTerms> _terms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ConsentRules.Candidate> _candidates = new(StringComparer.Ordinal);
     // Orleans resolves a grain interface by reflection on every GetGrain; a person deals with few providers.
     private readonly Dictionary<string, IProviderGrain> _providers = new(StringComparer.Ordinal);
     // A provider never leaves the register once on it.
@@ -129,7 +129,7 @@ internal sealed class CitizenGrain(
         }
         // Asking the recipient's grain is a round trip while this person's other calls wait: done
         // only when its registration is not known yet or its declared level may decide the answer.
-        var candidates = Candidates().ToList();
+        var candidates = Candidates();
         var recipient = ConsentRules.MayDependOnRecipientLevel(candidates, question.Sender, question.Recipient) ? await StandingAsync(question.Recipient) : null;
         if (!(recipient?.Registered ?? await IsRegisteredAsync(question.Recipient)))
         {
@@ -465,17 +465,21 @@ internal sealed class CitizenGrain(
         return provider;
     }
 
-    private IEnumerable<ConsentRules.Candidate> Candidates() =>
-        _model.Consents.Values.Select(row => new ConsentRules.Candidate(row, TermsOf(row)));
-
-    private ConsentTerms TermsOf(ConsentRow row)
+    // Every transfer check reads all the person's consents: each is made a candidate once, and again
+    // only when its row changes.
+    private List<ConsentRules.Candidate> Candidates()
     {
-        if (!_terms.TryGetValue(row.ConsentId, out var terms))
+        var candidates = new List<ConsentRules.Candidate>(_model.Consents.Count);
+        foreach (var row in _model.Consents.Values)
         {
-            terms = StoredStatement.Parse<ConsentGranted>(row.Statement).Terms;
-            _terms[row.ConsentId] = terms;
+            if (!_candidates.TryGetValue(row.ConsentId, out var candidate) || !ReferenceEquals(candidate.Row, row))
+            {
+                candidate = new ConsentRules.Candidate(row, candidate?.Terms ?? StoredStatement.Parse<ConsentGranted>(row.Statement).Terms);
+                _candidates[row.ConsentId] = candidate;
+            }
+            candidates.Add(candidate);
         }
-        return terms;
+        return candidates;
     }
 
     private ConsentRow ActiveConsent(string consentId) =>
