@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using DataCustody.Storage;
 using DataCustody.Storage.Custody;
 
 namespace DataCustody.Grains.Custody;
@@ -10,11 +10,8 @@ namespace DataCustody.Grains.Custody;
 /// </summary>
 public sealed class TransferChecks(HandleOwners owners, IGrainFactory grains)
 {
-    // Bounded as HandleOwners is: emptied when full.
-    private const int RememberedPeople = 100_000;
-
     // Orleans resolves a grain interface and encodes its key on every GetGrain, which cost more than the check.
-    private readonly ConcurrentDictionary<string, ICitizenGrain> _people = new(StringComparer.Ordinal);
+    private readonly ClearingCache<string, ICitizenGrain> _people = new(100_000, StringComparer.Ordinal);
 
     /// <summary>The answer to <paramref name="question"/>, which its sender asks.</summary>
     /// <exception cref="ArgumentException">The handle is not one the broker issued to the sender.</exception>
@@ -40,14 +37,8 @@ public sealed class TransferChecks(HandleOwners owners, IGrainFactory grains)
         {
             return null;
         }
-        if (_people.TryGetValue(owner.PersonId, out var person))
-        {
-            return person;
-        }
-        if (_people.Count >= RememberedPeople)
-        {
-            _people.Clear();
-        }
-        return _people.GetOrAdd(owner.PersonId, grains.GetGrain<ICitizenGrain>(owner.PersonId));
+        return _people.TryGet(owner.PersonId, out var person)
+            ? person
+            : _people.Remember(owner.PersonId, grains.GetGrain<ICitizenGrain>(owner.PersonId));
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Dapper;
 
 namespace DataCustody.Storage.Custody;
@@ -10,17 +9,14 @@ namespace DataCustody.Storage.Custody;
 /// </summary>
 public sealed class HandleOwners(Database database)
 {
-    // Enough for every handle a busy node routes in a while; emptied when full, the cheapest
-    // eviction that keeps memory flat, as a miss costs one indexed read.
-    private const int RememberedHandles = 200_000;
-
-    // A handle never changes owner while it exists, so owners can be remembered.
-    private readonly ConcurrentDictionary<string, (string PersonId, string ProviderId)> _owners = new(StringComparer.Ordinal);
+    // A handle never changes owner while it exists, so owners can be remembered: enough of them for
+    // every handle a busy node routes in a while.
+    private readonly ClearingCache<string, (string PersonId, string ProviderId)> _owners = new(200_000, StringComparer.Ordinal);
 
     /// <summary>The person and provider a handle belongs to, or null for a handle the broker never issued (or forgot).</summary>
     public async ValueTask<(string PersonId, string ProviderId)?> OwnerAsync(string handle)
     {
-        if (_owners.TryGetValue(handle, out var known))
+        if (_owners.TryGet(handle, out var known))
         {
             return known;
         }
@@ -32,10 +28,6 @@ public sealed class HandleOwners(Database database)
         {
             return null;
         }
-        if (_owners.Count >= RememberedHandles)
-        {
-            _owners.Clear();
-        }
-        return _owners.GetOrAdd(handle, owner);
+        return _owners.Remember(handle, owner);
     }
 }

@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+
+namespace DataCustody.Storage;
+
+/// <summary>
+/// Values that never change for their key, remembered up to a capacity and then all dropped at once:
+/// the cheapest eviction that keeps memory flat, where a miss costs one look-up again.
+/// </summary>
+public sealed class ClearingCache<TKey, TValue>(int capacity, IEqualityComparer<TKey>? comparer = null)
+    where TKey : notnull
+{
+    private readonly ConcurrentDictionary<TKey, TValue> _values = new(comparer);
+
+    /// <summary>The remembered value of <paramref name="key"/>, if any.</summary>
+    public bool TryGet(TKey key, [MaybeNullWhen(false)] out TValue value) => _values.TryGetValue(key, out value);
+
+    /// <summary>Remembers <paramref name="value"/> unless another caller was first; returns the one remembered.</summary>
+    public TValue Remember(TKey key, TValue value)
+    {
+        if (_values.Count >= capacity)
+        {
+            _values.Clear();
+        }
+        return _values.GetOrAdd(key, value);
+    }
+}
