@@ -1,3 +1,4 @@
+using System.Globalization;
 using DataCustody.Grains.Ledger;
 using DataCustody.Silo;
 using DataCustody.Storage.Ledger;
@@ -15,11 +16,13 @@ namespace DataCustody.Grains.Tests;
 public sealed class LedgerCluster : IAsyncDisposable
 {
     private readonly string _folder;
+    private readonly TimeSpan? _commitDelay;
     private TestCluster _cluster;
 
-    private LedgerCluster(string folder, TestCluster cluster)
+    private LedgerCluster(string folder, TimeSpan? commitDelay, TestCluster cluster)
     {
         _folder = folder;
+        _commitDelay = commitDelay;
         _cluster = cluster;
     }
 
@@ -36,17 +39,18 @@ public sealed class LedgerCluster : IAsyncDisposable
 
     private IServiceProvider SiloServices => ((InProcessSiloHandle)_cluster.Primary!).SiloHost.Services;
 
-    public static async Task<LedgerCluster> StartAsync()
+    /// <summary>Starts a cluster with the ledger's default options, or with <paramref name="commitDelay"/> as its <see cref="LedgerOptions.CommitDelay"/>.</summary>
+    public static async Task<LedgerCluster> StartAsync(TimeSpan? commitDelay = null)
     {
         var folder = Directory.CreateTempSubdirectory("datacustody-ledger-").FullName;
-        return new LedgerCluster(folder, await DeployAsync(folder));
+        return new LedgerCluster(folder, commitDelay, await DeployAsync(folder, commitDelay));
     }
 
     public async Task RestartAsync()
     {
         await _cluster.StopAllSilosAsync();
         await _cluster.DisposeAsync();
-        _cluster = await DeployAsync(_folder);
+        _cluster = await DeployAsync(_folder, _commitDelay);
     }
 
     public async ValueTask DisposeAsync()
@@ -56,12 +60,16 @@ public sealed class LedgerCluster : IAsyncDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static async Task<TestCluster> DeployAsync(string folder)
+    private static async Task<TestCluster> DeployAsync(string folder, TimeSpan? commitDelay)
     {
         var builder = new TestClusterBuilder(1);
         builder.Properties["DataFolder"] = folder;
         builder.Properties["Log:Origin"] = "test.datacustody/log";
         builder.Properties["Ledger:CheckpointInterval"] = "00:00:00.100";
+        if (commitDelay is { } delay)
+        {
+            builder.Properties["Ledger:CommitDelay"] = delay.ToString("c", CultureInfo.InvariantCulture);
+        }
         builder.AddSiloBuilderConfigurator<Configurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();

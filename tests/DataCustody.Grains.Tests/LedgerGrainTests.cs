@@ -250,5 +250,5 @@ public sealed class LedgerGrainTests : IAsyncLifetime
         }
     }
 
-    private static byte[] Leaf(int i) => Encoding.UTF8.GetBytes($"entry {i}");
+    internal static byte[] Leaf(int i) => Encoding.UTF8.GetBytes($"entry {i}");
 }

@@ -13,6 +13,16 @@ public sealed class LedgerOptions
     /// </summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// How long the ledger waits for more appends after a transaction before it starts the next
+    /// one. A lone append that finds the ledger idle is committed without the pause, so a caller
+    /// appending one after another is not slowed; under load, appends arrive one statement at a
+    /// time, and without this pause each transaction took the two or three that came in while
+    /// the one before it was written, paying a commit per couple of entries.
+    /// <see cref="TimeSpan.Zero"/> turns the pause off.
+    /// </summary>
+    public TimeSpan CommitDelay { get; set; } = TimeSpan.FromMilliseconds(2);
+
     /// <summary>The most entries one group-commit transaction takes; later callers wait for the next.</summary>
     public int MaxEntriesPerTransaction { get; set; } = 20_000;
 
