@@ -52,7 +52,26 @@ public sealed class IdentityHost : IAsyncDisposable
     public static async Task<IdentityHost> StartAsync(
         string dataFolder, int port = 0, int signInPermitLimit = 1000, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        port = port == 0 ? FreePort.Next() : port;
+        if (port != 0)
+        {
+            return await StartOnAsync(dataFolder, port, signInPermitLimit, settings, services);
+        }
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnAsync(dataFolder, FreePort.Next(), signInPermitLimit, settings, services);
+            }
+            catch (IOException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // Free when chosen, a port can still be taken by another test's connection before the host binds it.
+            }
+        }
+    }
+
+    private static async Task<IdentityHost> StartOnAsync(
+        string dataFolder, int port, int signInPermitLimit, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services)
+    {
         var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Testing" });
         builder.Configuration.AddJsonFile("identity.demo.json", optional: false);
