@@ -1,4 +1,3 @@
-using System.Globalization;
 using DataCustody.Grains.Ledger;
 using DataCustody.Silo;
 using DataCustody.Storage.Ledger;
@@ -16,13 +15,13 @@ namespace DataCustody.Grains.Tests;
 public sealed class LedgerCluster : IAsyncDisposable
 {
     private readonly string _folder;
-    private readonly TimeSpan? _commitDelay;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private TestCluster _cluster;
 
-    private LedgerCluster(string folder, TimeSpan? commitDelay, TestCluster cluster)
+    private LedgerCluster(string folder, IReadOnlyDictionary<string, string> settings, TestCluster cluster)
     {
         _folder = folder;
-        _commitDelay = commitDelay;
+        _settings = settings;
         _cluster = cluster;
     }
 
@@ -39,18 +38,19 @@ public sealed class LedgerCluster : IAsyncDisposable
 
     private IServiceProvider SiloServices => ((InProcessSiloHandle)_cluster.Primary!).SiloHost.Services;
 
-    /// <summary>Starts a cluster with the ledger's default options, or with <paramref name="commitDelay"/> as its <see cref="LedgerOptions.CommitDelay"/>.</summary>
-    public static async Task<LedgerCluster> StartAsync(TimeSpan? commitDelay = null)
+    /// <summary>Starts a cluster; <paramref name="settings"/> adds or overrides configuration, such as <c>Ledger:CommitDelay</c>.</summary>
+    public static async Task<LedgerCluster> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("datacustody-ledger-").FullName;
-        return new LedgerCluster(folder, commitDelay, await DeployAsync(folder, commitDelay));
+        settings ??= new Dictionary<string, string>();
+        return new LedgerCluster(folder, settings, await DeployAsync(folder, settings));
     }
 
     public async Task RestartAsync()
     {
         await _cluster.StopAllSilosAsync();
         await _cluster.DisposeAsync();
-        _cluster = await DeployAsync(_folder, _commitDelay);
+        _cluster = await DeployAsync(_folder, _settings);
     }
 
     public async ValueTask DisposeAsync()
@@ -60,15 +60,15 @@ public sealed class LedgerCluster : IAsyncDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static async Task<TestCluster> DeployAsync(string folder, TimeSpan? commitDelay)
+    private static async Task<TestCluster> DeployAsync(string folder, IReadOnlyDictionary<string, string> settings)
     {
         var builder = new TestClusterBuilder(1);
         builder.Properties["DataFolder"] = folder;
         builder.Properties["Log:Origin"] = "test.datacustody/log";
         builder.Properties["Ledger:CheckpointInterval"] = "00:00:00.100";
-        if (commitDelay is { } delay)
+        foreach (var (key, value) in settings)
         {
-            builder.Properties["Ledger:CommitDelay"] = delay.ToString("c", CultureInfo.InvariantCulture);
+            builder.Properties[key] = value;
         }
         builder.AddSiloBuilderConfigurator<Configurator>();
         var cluster = builder.Build();

@@ -6,7 +6,8 @@ namespace DataCustody.Grains.Tests;
 
 /// <summary>
 /// The pause after a transaction: appends that follow a shared transaction are gathered into
-/// the next one, while a caller appending alone, one after another, is never kept waiting.
+/// the next one, while a caller appending alone, one after another, and appends already waiting
+/// in number are never kept waiting.
 /// </summary>
 public sealed class LedgerCommitDelayTests
 {
@@ -16,7 +17,7 @@ public sealed class LedgerCommitDelayTests
     public async Task Appends_that_follow_a_shared_transaction_wait_to_share_the_next_one()
     {
         // Long enough that the appends below queue within it even on a slow machine; short enough to see them committed.
-        await using var cluster = await LedgerCluster.StartAsync(commitDelay: TimeSpan.FromSeconds(2));
+        await using var cluster = await LedgerCluster.StartAsync(new Dictionary<string, string> { ["Ledger:CommitDelay"] = "00:00:02" });
         var gate = cluster.Projector.HoldNextTransaction();
         var first = cluster.Ledger.Append([Leaf(0)]);
         await Eventually.UntilAsync(() => Task.FromResult(cluster.Projector.IsHolding), held => held, Patience, "the first transaction to be held");
@@ -37,7 +38,7 @@ public sealed class LedgerCommitDelayTests
     public async Task A_caller_appending_alone_is_never_kept_waiting()
     {
         // A pause this long would time the test out if a lone caller's append waited for it.
-        await using var cluster = await LedgerCluster.StartAsync(commitDelay: TimeSpan.FromHours(1));
+        await using var cluster = await LedgerCluster.StartAsync(new Dictionary<string, string> { ["Ledger:CommitDelay"] = "01:00:00" });
 
         for (var i = 0; i < 5; i++)
         {
@@ -46,6 +47,28 @@ public sealed class LedgerCommitDelayTests
         }
 
         Assert.Equal([1, 1, 1, 1, 1], cluster.Projector.TransactionSizes);
+    }
+
+    [Fact]
+    public async Task Appends_already_waiting_in_number_are_not_kept_waiting()
+    {
+        // One entry per transaction, and one waiting entry is enough: only the last transaction may pause.
+        await using var cluster = await LedgerCluster.StartAsync(new Dictionary<string, string>
+        {
+            ["Ledger:CommitDelay"] = "01:00:00",
+            ["Ledger:SmallTransactionEntries"] = "1",
+            ["Ledger:MaxEntriesPerTransaction"] = "1",
+        });
+        var gate = cluster.Projector.HoldNextTransaction();
+        var first = cluster.Ledger.Append([Leaf(0)]);
+        await Eventually.UntilAsync(() => Task.FromResult(cluster.Projector.IsHolding), held => held, Patience, "the first transaction to be held");
+        var waiting = Enumerable.Range(1, 3).Select(i => cluster.Ledger.Append([Leaf(i)])).ToList();
+        await Eventually.UntilAsync(() => cluster.Ledger.GetStatus(), s => s.QueuedAppends == 3, Patience, "3 queued appends");
+
+        gate.SetResult();
+        await Task.WhenAll(waiting.Append(first)).WaitAsync(Patience);
+
+        Assert.Equal([1, 1, 1, 1], cluster.Projector.TransactionSizes);
     }
 
     [Fact]

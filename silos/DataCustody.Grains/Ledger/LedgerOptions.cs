@@ -14,14 +14,20 @@ public sealed class LedgerOptions
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// How long the ledger waits for more appends after a transaction before it starts the next
-    /// one. A lone append that finds the ledger idle is committed without the pause, so a caller
-    /// appending one after another is not slowed; under load, appends arrive one statement at a
-    /// time, and without this pause each transaction took the two or three that came in while
-    /// the one before it was written, paying a commit per couple of entries.
-    /// <see cref="TimeSpan.Zero"/> turns the pause off.
+    /// How long the ledger waits for more appends after a transaction when fewer than
+    /// <see cref="SmallTransactionEntries"/> are waiting, before it starts the next one. Under load,
+    /// appends arrive one statement at a time, and without this pause each transaction took the two
+    /// or three that came in while the one before it was written, paying a commit per couple of
+    /// entries. A lone append that finds the ledger idle is committed without it, so a caller
+    /// appending one after another is not slowed. <see cref="TimeSpan.Zero"/> turns the pause off.
     /// </summary>
     public TimeSpan CommitDelay { get; set; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>
+    /// A transaction of fewer entries than this is small: when no more are waiting, the ledger
+    /// pauses <see cref="CommitDelay"/> for others to join them.
+    /// </summary>
+    public int SmallTransactionEntries { get; set; } = 256;
 
     /// <summary>The most entries one group-commit transaction takes; later callers wait for the next.</summary>
     public int MaxEntriesPerTransaction { get; set; } = 20_000;
