@@ -1,6 +1,7 @@
 using DataCustody.Grains.Ledger;
 using DataCustody.Silo;
 using DataCustody.Storage.Ledger;
+using DataCustody.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.TestingHost;
@@ -44,6 +45,21 @@ public sealed class LedgerCluster : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("datacustody-ledger-").FullName;
         settings ??= new Dictionary<string, string>();
         return new LedgerCluster(folder, settings, await DeployAsync(folder, settings));
+    }
+
+    /// <summary>
+    /// Appends <paramref name="first"/> and holds its transaction open until <paramref name="queued"/>, appended
+    /// one by one, are all seen waiting; then lets it go. Returns every append's acknowledgement, the first's first.
+    /// </summary>
+    public async Task<List<Task<LedgerAppend>>> AppendBehindHeldTransactionAsync(byte[] first, IReadOnlyList<byte[]> queued, TimeSpan patience)
+    {
+        var gate = Projector.HoldNextTransaction();
+        var held = Ledger.Append([first]);
+        await Eventually.UntilAsync(() => Task.FromResult(Projector.IsHolding), holding => holding, patience, "the first transaction to be held");
+        var waiting = queued.Select(leaf => Ledger.Append([leaf])).ToList();
+        await Eventually.UntilAsync(() => Ledger.GetStatus(), s => s.QueuedAppends == queued.Count, patience, $"{queued.Count} queued appends");
+        gate.SetResult();
+        return [held, .. waiting];
     }
 
     public async Task RestartAsync()

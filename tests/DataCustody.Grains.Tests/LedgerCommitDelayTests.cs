@@ -18,13 +18,7 @@ public sealed class LedgerCommitDelayTests
     {
         // Long enough that the appends below queue within it even on a slow machine; short enough to see them committed.
         await using var cluster = await LedgerCluster.StartAsync(new Dictionary<string, string> { ["Ledger:CommitDelay"] = "00:00:02" });
-        var gate = cluster.Projector.HoldNextTransaction();
-        var first = cluster.Ledger.Append([Leaf(0)]);
-        await Eventually.UntilAsync(() => Task.FromResult(cluster.Projector.IsHolding), held => held, Patience, "the first transaction to be held");
-        var racing = new[] { cluster.Ledger.Append([Leaf(1)]), cluster.Ledger.Append([Leaf(2)]) };
-        await Eventually.UntilAsync(() => cluster.Ledger.GetStatus(), s => s.QueuedAppends == 2, Patience, "2 queued appends");
-        gate.SetResult();
-        await Task.WhenAll(racing.Append(first)).WaitAsync(Patience);
+        await Task.WhenAll(await cluster.AppendBehindHeldTransactionAsync(Leaf(0), [Leaf(1), Leaf(2)], Patience)).WaitAsync(Patience);
 
         var following = new[] { cluster.Ledger.Append([Leaf(3)]), cluster.Ledger.Append([Leaf(4)]) };
         await Eventually.UntilAsync(() => cluster.Ledger.GetStatus(), s => s.QueuedAppends == 2, Patience, "the following appends to wait together");
@@ -59,14 +53,7 @@ public sealed class LedgerCommitDelayTests
             ["Ledger:SmallTransactionEntries"] = "1",
             ["Ledger:MaxEntriesPerTransaction"] = "1",
         });
-        var gate = cluster.Projector.HoldNextTransaction();
-        var first = cluster.Ledger.Append([Leaf(0)]);
-        await Eventually.UntilAsync(() => Task.FromResult(cluster.Projector.IsHolding), held => held, Patience, "the first transaction to be held");
-        var waiting = Enumerable.Range(1, 3).Select(i => cluster.Ledger.Append([Leaf(i)])).ToList();
-        await Eventually.UntilAsync(() => cluster.Ledger.GetStatus(), s => s.QueuedAppends == 3, Patience, "3 queued appends");
-
-        gate.SetResult();
-        await Task.WhenAll(waiting.Append(first)).WaitAsync(Patience);
+        await Task.WhenAll(await cluster.AppendBehindHeldTransactionAsync(Leaf(0), [Leaf(1), Leaf(2), Leaf(3)], Patience)).WaitAsync(Patience);
 
         Assert.Equal([1, 1, 1, 1], cluster.Projector.TransactionSizes);
     }

@@ -58,14 +58,7 @@ public sealed class LedgerGrainTests : IAsyncLifetime
     [Fact]
     public async Task Appends_that_arrive_during_a_transaction_share_the_next_one()
     {
-        var gate = _cluster.Projector.HoldNextTransaction();
-        var first = _cluster.Ledger.Append([Leaf(0)]);
-        await Eventually.UntilAsync(() => Task.FromResult(_cluster.Projector.IsHolding), held => held, Patience, "the first transaction to be held");
-
-        var waiting = Enumerable.Range(1, 63).Select(i => _cluster.Ledger.Append([Leaf(i)])).ToList();
-        await Eventually.UntilAsync(() => _cluster.Ledger.GetStatus(), s => s.QueuedAppends == 63, Patience, "63 queued appends");
-        gate.SetResult();
-        await Task.WhenAll(waiting.Append(first));
+        await Task.WhenAll(await _cluster.AppendBehindHeldTransactionAsync(Leaf(0), [.. Enumerable.Range(1, 63).Select(Leaf)], Patience));
 
         Assert.Equal([1, 63], _cluster.Projector.TransactionSizes);
         Assert.Equal(64, (await _cluster.Ledger.GetStatus()).Size);
