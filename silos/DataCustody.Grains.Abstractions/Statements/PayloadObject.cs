@@ -18,7 +18,8 @@ internal sealed class PayloadObject
     private readonly string _path;
     private readonly ParseErrors _errors;
     private readonly Dictionary<string, JsonElement>? _members;
-    private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
+    // The names the reader asked for: a handful, so a list beats a set.
+    private readonly List<string> _taken = [];
 
     /// <param name="element">The value that should be an object.</param>
     /// <param name="path">Its path: empty for the payload itself, else such as <c>terms.onwardTransfer</c> or <c>certifications[0]</c>.</param>
@@ -80,18 +81,18 @@ internal sealed class PayloadObject
             return EquatableArray<T>.Empty;
         }
         var items = ImmutableArray.CreateBuilder<T>(element.GetArrayLength());
-        var firstIndex = new Dictionary<T, int>();
         foreach (var item in element.EnumerateArray())
         {
-            var itemPath = $"{path}[{items.Count}]";
+            // Paths are made only for errors, and repeats found by a scan: TakeArray bounds the
+            // length, and a set per array cost more than the scan of the few items statements carry.
             var reason = rule(item, out var value);
             if (reason is not null)
             {
-                _errors.Add(itemPath, reason);
+                _errors.Add($"{path}[{items.Count}]", reason);
             }
-            else if (!firstIndex.TryAdd(value, items.Count))
+            else if (items.IndexOf(value) is var first and >= 0)
             {
-                _errors.Add(itemPath, $"repeats {path}[{firstIndex[value]}]");
+                _errors.Add($"{path}[{items.Count}]", $"repeats {path}[{first}]");
             }
             items.Add(value);
         }

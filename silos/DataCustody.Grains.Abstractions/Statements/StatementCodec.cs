@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Unicode;
 using DataCustody.Grains.Taxonomy;
@@ -13,6 +14,9 @@ public static class StatementCodec
 {
     /// <summary>The deepest nesting a payload may have; the deepest valid one (a breach assessment's figure lists, such as <c>assessment.figures.upstream[0]</c>) has 5.</summary>
     public const int MaxDepth = 8;
+
+    // A reader holds only its taxonomy's rules: one per taxonomy serves every payload, from any thread.
+    private static readonly ConditionalWeakTable<FideslangTaxonomy, StatementReader> Readers = new();
 
     /// <summary>
     /// Reads a statement of any type. Deprecated fideslang keys are stored as their successors. On failure the
@@ -43,7 +47,7 @@ public static class StatementCodec
         using (document)
         {
             var errors = new ParseErrors();
-            var statement = new StatementReader(taxonomy).Read(document.RootElement, errors);
+            var statement = Readers.GetValue(taxonomy, static t => new StatementReader(t)).Read(document.RootElement, errors);
             if (statement is not null && errors.Count == 0)
             {
                 StatementChecks.Check(statement, errors);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DataCustody.Grains.Taxonomy;
@@ -7,6 +8,9 @@ namespace DataCustody.Grains.Statements;
 /// <summary>The rules for the JSON values of statements: JSON type, range, format.</summary>
 internal static class ValueRules
 {
+    // Readers ask for the same few bounds on every statement: one rule per bounds, not a new closure per read.
+    private static readonly ConcurrentDictionary<(int Min, int Max), ValueRule<string>> TextRules = new();
+
     public static readonly ValueRule<string> ProviderId =
         Matching(WirePatterns.ProviderId(), "a provider id: 2-63 characters a-z, 0-9, '.', '-', not starting with '.' or '-'");
 
@@ -74,13 +78,20 @@ internal static class ValueRules
     };
 
     /// <summary>A string of <paramref name="min"/> to <paramref name="max"/> Unicode characters (code points, as JSON Schema counts).</summary>
-    public static ValueRule<string> Text(int min, int max) => (JsonElement element, out string value) =>
+    public static ValueRule<string> Text(int min, int max) => TextRules.GetOrAdd((min, max), static bounds => NewText(bounds.Min, bounds.Max));
+
+    private static ValueRule<string> NewText(int min, int max) => (JsonElement element, out string value) =>
     {
         if (ReadString(element, out value) is { } reason)
         {
             return reason;
         }
-        var length = value.EnumerateRunes().Count();
+        // Counted in a loop: LINQ's Count would box the enumerator for every value read.
+        var length = 0;
+        foreach (var _ in value.EnumerateRunes())
+        {
+            length++;
+        }
         return length < min ? (min == 1 ? "must not be empty" : $"must have at least {min} characters")
             : length > max ? $"must have at most {max} characters"
             : null;
