@@ -10,8 +10,8 @@ namespace DataCustody.Grains.Ledger;
 /// <summary>
 /// Sequences every entry into the Merkle log. Concurrent appends queue up while one transaction
 /// is in flight, and for a short pause after it while they are few, and then share the next one
-/// (group commit), so throughput does not hang on single-commit latency. The tree lives in memory only as a compact range, restored from
-/// storage on activation, and only the commit loop changes it.
+/// (group commit), so throughput does not hang on single-commit latency. The tree lives in memory
+/// only as a compact range, restored from storage on activation, and only the commit loop changes it.
 /// </summary>
 [Reentrant]
 internal sealed partial class LedgerGrain(

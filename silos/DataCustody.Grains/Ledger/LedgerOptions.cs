@@ -24,8 +24,9 @@ public sealed class LedgerOptions
     public TimeSpan CommitDelay { get; set; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>
-    /// A transaction of fewer entries than this is small: when no more are waiting, the ledger
-    /// pauses <see cref="CommitDelay"/> for others to join them.
+    /// The fewest waiting entries that make the next transaction large enough to start at once:
+    /// while fewer wait after a transaction, the ledger pauses <see cref="CommitDelay"/> for others
+    /// to join them.
     /// </summary>
     public int SmallTransactionEntries { get; set; } = 256;
 
