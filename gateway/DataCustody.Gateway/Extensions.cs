@@ -35,6 +35,7 @@ public static class Extensions
             builder.Services.AddSingleton<DataCustody.Storage.Custody.BreachNotificationStore>();
             builder.Services.AddSingleton<DataCustody.Grains.Custody.Breaches.BreachImpactCalculator>();
             builder.Services.AddSingleton<DataCustody.Storage.Custody.HandleOwners>();
+            builder.Services.AddSingleton<DataCustody.Grains.Custody.GrainReferences>();
             builder.Services.AddSingleton<DataCustody.Grains.Custody.TransferChecks>();
             builder.UseOrleansClient(client =>
             {

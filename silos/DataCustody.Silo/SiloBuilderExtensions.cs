@@ -84,6 +84,8 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<ComplianceQueries>();
         silo.Services.AddSingleton<PersonRegistry>();
         silo.Services.AddSingleton<HandleOwners>();
+        silo.Services.AddSingleton<GrainReferences>();
+        silo.Services.AddSingleton<RegisteredProviders>();
         silo.Services.AddSingleton<TransferChecks>();
         silo.Services.AddSingleton<InboxStore>();
         silo.Services.AddSingleton<BreachNotificationStore>();

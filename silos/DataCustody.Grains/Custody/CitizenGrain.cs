@@ -18,13 +18,11 @@ internal sealed class CitizenGrain(
     CustodyQueries queries,
     InboxStore inbox,
     EntryWriter writer,
+    GrainReferences references,
+    RegisteredProviders registeredProviders,
     IOptions<CustodyOptions> options) : Grain, ICitizenGrain
 {
     private readonly Dictionary<string, ConsentRules.Candidate> _candidates = new(StringComparer.Ordinal);
-    // Orleans resolves a grain interface by reflection on every GetGrain; a person deals with few providers.
-    private readonly Dictionary<string, IProviderGrain> _providers = new(StringComparer.Ordinal);
-    // A provider never leaves the register once on it.
-    private readonly HashSet<string> _registeredProviders = new(StringComparer.Ordinal);
     // Declared terms never change, and each transfer under them asks: a round trip to the provider's
     // grain while the person's other calls wait.
     private readonly Dictionary<(string Provider, string Sha256), TermsVersion> _declaredTerms = [];
@@ -430,16 +428,16 @@ internal sealed class CitizenGrain(
     // the level or profile version matters, which change with every new profile.
     private async Task<ProviderStanding> StandingAsync(string providerId)
     {
-        var standing = await Provider(providerId).GetStanding();
+        var standing = await references.Provider(providerId).GetStanding();
         if (standing.Registered)
         {
-            _registeredProviders.Add(providerId);
+            registeredProviders.Add(providerId);
         }
         return standing;
     }
 
     private async ValueTask<bool> IsRegisteredAsync(string providerId) =>
-        _registeredProviders.Contains(providerId) || (await StandingAsync(providerId)).Registered;
+        registeredProviders.Contains(providerId) || (await StandingAsync(providerId)).Registered;
 
     private async Task<TermsVersion?> DeclaredTermsAsync(string providerId, string sha256)
     {
@@ -447,22 +445,12 @@ internal sealed class CitizenGrain(
         {
             return known;
         }
-        var terms = await Provider(providerId).GetTerms(sha256);
+        var terms = await references.Provider(providerId).GetTerms(sha256);
         if (terms is not null)
         {
             _declaredTerms[(providerId, sha256)] = terms;
         }
         return terms;
-    }
-
-    private IProviderGrain Provider(string providerId)
-    {
-        if (!_providers.TryGetValue(providerId, out var provider))
-        {
-            provider = GrainFactory.GetGrain<IProviderGrain>(providerId);
-            _providers[providerId] = provider;
-        }
-        return provider;
     }
 
     // Every transfer check reads all the person's consents: each is made a candidate once, and again

@@ -20,12 +20,11 @@ internal sealed class ProviderGrain(
     HandleOwners owners,
     LedgerStore ledger,
     EntryWriter writer,
+    GrainReferences references,
     IOptions<CustodyOptions> options) : Grain, IProviderGrain
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly Dictionary<string, InFlight> _inFlight = new(StringComparer.Ordinal);
-    // Orleans resolves a grain interface by reflection on every GetGrain, and every statement goes to a person.
-    private readonly Dictionary<string, ICitizenGrain> _citizens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TermsVersion> _termsVersions = new(StringComparer.Ordinal);
     private ProviderModel _model = new();
 
@@ -188,7 +187,7 @@ internal sealed class ProviderGrain(
     {
         RequireRegistered();
         var person = await OwnerAsync(handle) ?? throw new ArgumentException($"{handle} is not a handle of {ProviderId}.", nameof(handle));
-        return await Citizen(person).RequestConsent(ProviderId, terms);
+        return await references.Citizen(person).RequestConsent(ProviderId, terms);
     }
 
     private async Task RecordAcceptedAsync(List<(int Slot, SubmittedStatement Statement, TaskCompletionSource<StatementOutcome> Outcome)> accepted)
@@ -217,7 +216,7 @@ internal sealed class ProviderGrain(
         var profileVersion = _model.Profiles.Count == 0 ? (long?)null : _model.Profiles[^1].Version;
         var people = byPerson.Select(async group =>
         {
-            var outcomes = await Citizen(group.Key).Record([.. group.Value.Select(g => g.Statement)], profileVersion);
+            var outcomes = await references.Citizen(group.Key).Record([.. group.Value.Select(g => g.Statement)], profileVersion);
             for (var i = 0; i < outcomes.Count; i++)
             {
                 group.Value[i].Outcome.TrySetResult(outcomes[i]);
@@ -345,16 +344,6 @@ internal sealed class ProviderGrain(
         }
         var entry = await ledger.ReadEntriesAsync(index, 1);
         return StatementOutcome.Repeated(statementId, index, entry[0].LeafHash);
-    }
-
-    private ICitizenGrain Citizen(string personId)
-    {
-        if (!_citizens.TryGetValue(personId, out var citizen))
-        {
-            citizen = GrainFactory.GetGrain<ICitizenGrain>(personId);
-            _citizens[personId] = citizen;
-        }
-        return citizen;
     }
 
     private async Task<string?> OwnerAsync(string handle) =>

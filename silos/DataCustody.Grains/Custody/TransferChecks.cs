@@ -1,4 +1,3 @@
-using DataCustody.Storage;
 using DataCustody.Storage.Custody;
 
 namespace DataCustody.Grains.Custody;
@@ -8,11 +7,8 @@ namespace DataCustody.Grains.Custody;
 /// here, beside the caller, instead of by way of the provider's grain: a check is one grain call,
 /// not two.
 /// </summary>
-public sealed class TransferChecks(HandleOwners owners, IGrainFactory grains)
+public sealed class TransferChecks(HandleOwners owners, GrainReferences references)
 {
-    // Orleans resolves a grain interface and encodes its key on every GetGrain, which cost more than the check.
-    private readonly ClearingCache<string, ICitizenGrain> _people = new(100_000, StringComparer.Ordinal);
-
     /// <summary>The answer to <paramref name="question"/>, which its sender asks.</summary>
     /// <exception cref="ArgumentException">The handle is not one the broker issued to the sender.</exception>
     public Task<TransferDecision> CheckAsync(TransferQuestion question)
@@ -37,8 +33,6 @@ public sealed class TransferChecks(HandleOwners owners, IGrainFactory grains)
         {
             return null;
         }
-        return _people.TryGet(owner.PersonId, out var person)
-            ? person
-            : _people.Remember(owner.PersonId, grains.GetGrain<ICitizenGrain>(owner.PersonId));
+        return references.Citizen(owner.PersonId);
     }
 }
