@@ -32,7 +32,7 @@ public static class StatementsApi
     }
 
     private static async Task<Results<Ok<StatementBatchResponse>, ProblemHttpResult>> Submit(
-        SubmitStatementsRequest request, ClaimsPrincipal user, CallerGrains grains)
+        SubmitStatementsRequest request, ClaimsPrincipal user, GrainReferences grains)
     {
         if (!CallerProvider.TryGet(user, out var providerId, out var forbidden))
         {

@@ -19,7 +19,6 @@ public static class ApiExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var limits = builder.Configuration.GetSection(ApiLimits.Section).Get<ApiLimits>() ?? new ApiLimits();
         builder.Services.AddSingleton(limits);
-        builder.Services.AddSingleton<CallerGrains>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
