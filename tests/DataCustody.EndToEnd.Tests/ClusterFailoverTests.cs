@@ -22,6 +22,7 @@ namespace DataCustody.EndToEnd.Tests;
 public sealed class ClusterFailoverTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string Origin = "cluster.datacustody.test/log";
+    private const int SiloStartAttempts = 3;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     [Fact]
@@ -37,8 +38,8 @@ public sealed class ClusterFailoverTests(Xunit.Abstractions.ITestOutputHelper ou
         {
             foreach (var _ in Enumerable.Range(0, 2))
             {
-                var siloPort = FreePort.Next();
-                silos[siloPort] = await StartSiloAsync(siloPort, connectionString, signer, statementKey, folder.FullName);
+                var (siloPort, silo) = await StartSiloAsync(connectionString, signer, statementKey, folder.FullName);
+                silos[siloPort] = silo;
             }
 
             // A gateway in client mode serves the cluster's log over HTTP throughout.
@@ -137,6 +138,23 @@ public sealed class ClusterFailoverTests(Xunit.Abstractions.ITestOutputHelper ou
         }
     }
 
+    /// <summary>Starts a silo on free ports; returns its silo port with it.</summary>
+    private static async Task<(int SiloPort, ChildProcess Silo)> StartSiloAsync(string connectionString, NoteSignerKey signer, string statementKey, string folder)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var siloPort = FreePort.Next();
+            try
+            {
+                return (siloPort, await StartSiloAsync(siloPort, connectionString, signer, statementKey, folder));
+            }
+            catch (InvalidOperationException e) when (attempt < SiloStartAttempts && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // Free when chosen, a port can still be taken by an outgoing connection before the silo binds it.
+            }
+        }
+    }
+
     private static async Task<ChildProcess> StartSiloAsync(int siloPort, string connectionString, NoteSignerKey signer, string statementKey, string folder)
     {
         var environment = new Dictionary<string, string>
@@ -157,8 +175,16 @@ public sealed class ClusterFailoverTests(Xunit.Abstractions.ITestOutputHelper ou
             ["Log__StatementKey"] = statementKey,
         };
         var silo = ChildProcess.Start(ChildProcess.RepositoryAssembly("silos/DataCustody.Silo", "DataCustody.Silo"), environment, folder);
-        await silo.WaitForOutputAsync("Log verifier key:", TimeSpan.FromSeconds(60));
-        return silo;
+        try
+        {
+            await silo.WaitForOutputAsync("Log verifier key:", TimeSpan.FromSeconds(60));
+            return silo;
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>The silo port in an Orleans silo identity such as <c>S127.0.0.1:11111:123456</c>.</summary>
