@@ -22,7 +22,6 @@ namespace DataCustody.EndToEnd.Tests;
 public sealed class ClusterFailoverTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string Origin = "cluster.datacustody.test/log";
-    private const int SiloStartAttempts = 3;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     [Fact]
@@ -139,21 +138,12 @@ public sealed class ClusterFailoverTests(Xunit.Abstractions.ITestOutputHelper ou
     }
 
     /// <summary>Starts a silo on free ports; returns its silo port with it.</summary>
-    private static async Task<(int SiloPort, ChildProcess Silo)> StartSiloAsync(string connectionString, NoteSignerKey signer, string statementKey, string folder)
-    {
-        for (var attempt = 1; ; attempt++)
+    private static Task<(int SiloPort, ChildProcess Silo)> StartSiloAsync(string connectionString, NoteSignerKey signer, string statementKey, string folder) =>
+        FreePort.RetryWhileTakenAsync(async () =>
         {
             var siloPort = FreePort.Next();
-            try
-            {
-                return (siloPort, await StartSiloAsync(siloPort, connectionString, signer, statementKey, folder));
-            }
-            catch (InvalidOperationException e) when (attempt < SiloStartAttempts && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
-            {
-                // Free when chosen, a port can still be taken by an outgoing connection before the silo binds it.
-            }
-        }
-    }
+            return (siloPort, await StartSiloAsync(siloPort, connectionString, signer, statementKey, folder));
+        });
 
     private static async Task<ChildProcess> StartSiloAsync(int siloPort, string connectionString, NoteSignerKey signer, string statementKey, string folder)
     {

@@ -56,17 +56,7 @@ public sealed class IdentityHost : IAsyncDisposable
         {
             return await StartOnAsync(dataFolder, port, signInPermitLimit, settings, services);
         }
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await StartOnAsync(dataFolder, FreePort.Next(), signInPermitLimit, settings, services);
-            }
-            catch (IOException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
-            {
-                // Free when chosen, a port can still be taken by another test's connection before the host binds it.
-            }
-        }
+        return await FreePort.RetryWhileTakenAsync(() => StartOnAsync(dataFolder, FreePort.Next(), signInPermitLimit, settings, services));
     }
 
     private static async Task<IdentityHost> StartOnAsync(

@@ -6,9 +6,11 @@ namespace DataCustody.Testing;
 /// <summary>Finds loopback TCP ports that nothing listens on, for servers started by tests.</summary>
 public static class FreePort
 {
+    private const int StartAttempts = 3;
+
     /// <summary>
     /// Returns a port that was free a moment ago. Another process may take it before the caller
-    /// binds, so callers that can retry on "address in use" should.
+    /// binds, so callers start their servers through <see cref="RetryWhileTakenAsync{T}"/>.
     /// </summary>
     public static int Next()
     {
@@ -21,6 +23,27 @@ public static class FreePort
         finally
         {
             listener.Stop();
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="start"/>, which takes its ports from <see cref="Next"/>, and runs it again
+    /// (three times in all) while it fails because one of them was taken before the server bound it.
+    /// </summary>
+    public static async Task<T> RetryWhileTakenAsync<T>(Func<Task<T>> start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await start();
+            }
+            catch (Exception e) when (attempt < StartAttempts && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // Free when chosen, a port can still be taken by an outgoing connection (Chromium's, a
+                // client's, another test's) before the server binds it; other ports will do.
+            }
         }
     }
 }

@@ -12,7 +12,6 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <summary>The log origin the gateway is configured with.</summary>
     public const string Origin = "e2e.datacustody.test/log";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private const int StartAttempts = 3;
     private readonly Dictionary<string, string> _environment;
     private ChildProcess _process;
 
@@ -54,20 +53,12 @@ public sealed class GatewayProcess : IAsyncDisposable
     public static async Task<GatewayProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var dataFolder = Directory.CreateTempSubdirectory("datacustody-gateway-").FullName;
-        for (var attempt = 1; ; attempt++)
+        return await FreePort.RetryWhileTakenAsync(async () =>
         {
             var (httpPort, siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
             var environment = EnvironmentFor(dataFolder, httpPort, siloPort, gatewayPort, settings);
-            try
-            {
-                return new GatewayProcess(dataFolder, environment, await LaunchAsync(environment, dataFolder), httpPort, gatewayPort);
-            }
-            catch (InvalidOperationException e) when (attempt < StartAttempts && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
-            {
-                // Free when chosen, a port can still be taken by an outgoing connection (Chromium's, a
-                // client's) before the gateway binds it; other ports will do.
-            }
-        }
+            return new GatewayProcess(dataFolder, environment, await LaunchAsync(environment, dataFolder), httpPort, gatewayPort);
+        });
     }
 
     /// <summary>Kills the gateway without warning, as a power cut would.</summary>
