@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 
 namespace DataCustody.Transparency.Codecs;
@@ -10,6 +11,8 @@ namespace DataCustody.Transparency.Codecs;
 /// </summary>
 public static class StrictBase64
 {
+    private static readonly SearchValues<byte> UrlAlphabet = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"u8);
+
     /// <summary>Decodes canonical standard base64, or returns false.</summary>
     public static bool TryDecode(string text, out byte[] bytes)
     {
@@ -36,13 +39,10 @@ public static class StrictBase64
         {
             return false;
         }
-        foreach (var c in utf8)
+        // The decoder would skip whitespace and accept padding; the canonical form has neither.
+        if (utf8.ContainsAnyExcept(UrlAlphabet))
         {
-            // The decoder would skip whitespace and accept padding; the canonical form has neither.
-            if (!(c is >= (byte)'A' and <= (byte)'Z' or >= (byte)'a' and <= (byte)'z' or >= (byte)'0' and <= (byte)'9' or (byte)'-' or (byte)'_'))
-            {
-                return false;
-            }
+            return false;
         }
         if (utf8.Length > 0 && !LastCharacterIsCanonical(utf8))
         {
