@@ -19,7 +19,7 @@ public sealed class PersonModel
     public Dictionary<string, ConsentRequestRow> Requests { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Hops by id (the entry index of their first statement).</summary>
-    public SortedDictionary<long, HopRow> Hops { get; } = [];
+    public Dictionary<long, HopRow> Hops { get; } = [];
 
     private readonly List<HoldingRow> _holdings = [];
 
