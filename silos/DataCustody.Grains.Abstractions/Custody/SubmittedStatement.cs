@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using DataCustody.Grains.Statements;
 
@@ -24,7 +25,14 @@ public sealed record SubmittedStatement(
     /// </summary>
     public const int MaxJwsLength = 60_000;
 
-    /// <summary>A statement whose signature was checked over <paramref name="payload"/>, as <paramref name="jws"/> carries it.</summary>
-    public static SubmittedStatement Verified(string kid, string jws, ProviderStatement statement, ReadOnlySpan<byte> payload) =>
-        new(kid, jws, statement, SHA256.HashData(payload), payload.ToArray());
+    /// <summary>
+    /// A statement whose signature was checked over <paramref name="payload"/>, as <paramref name="jws"/> carries it.
+    /// A payload that is a whole array is kept rather than copied (a parsed JWS decodes its payload into an
+    /// array of its own), so it must not change afterwards.
+    /// </summary>
+    public static SubmittedStatement Verified(string kid, string jws, ProviderStatement statement, ReadOnlyMemory<byte> payload) =>
+        new(kid, jws, statement, SHA256.HashData(payload.Span), WholeArray(payload) ?? payload.ToArray());
+
+    private static byte[]? WholeArray(ReadOnlyMemory<byte> memory) =>
+        MemoryMarshal.TryGetArray(memory, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : null;
 }

@@ -177,6 +177,6 @@ public static class StatementVerifier
             item.Reject("signature", "The signature does not verify with the key the header names.");
             return;
         }
-        item.Submitted = SubmittedStatement.Verified(jws.KeyId!, item.Jws!, item.Statement, jws.Payload.Span);
+        item.Submitted = SubmittedStatement.Verified(jws.KeyId!, item.Jws!, item.Statement, jws.Payload);
     }
 }
