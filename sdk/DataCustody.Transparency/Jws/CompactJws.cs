@@ -146,7 +146,8 @@ public sealed class CompactJws
             }
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString()!;
+                // Every statement's header names these two: the literals spare a string each.
+                var name = reader.ValueTextEquals("alg"u8) ? "alg" : reader.ValueTextEquals("kid"u8) ? "kid" : reader.GetString()!;
                 if (seen.Contains(name))
                 {
                     throw new JwsException(JwsPart.Header, $"The header names '{name}' twice.");
