@@ -15,6 +15,13 @@ public sealed class ClearingCache<TKey, TValue>(int capacity, IEqualityComparer<
     /// <summary>The remembered value of <paramref name="key"/>, if any.</summary>
     public bool TryGet(TKey key, [MaybeNullWhen(false)] out TValue value) => _values.TryGetValue(key, out value);
 
+    /// <summary>The remembered value of <paramref name="key"/>, or the one <paramref name="make"/> makes of it and <paramref name="argument"/>, remembered.</summary>
+    public TValue GetOrAdd<TArgument>(TKey key, Func<TKey, TArgument, TValue> make, TArgument argument)
+    {
+        ArgumentNullException.ThrowIfNull(make);
+        return TryGet(key, out var value) ? value : Remember(key, make(key, argument));
+    }
+
     /// <summary>Remembers <paramref name="value"/> unless another caller was first; returns the one remembered.</summary>
     public TValue Remember(TKey key, TValue value)
     {

@@ -26,4 +26,16 @@ public sealed class ClearingCacheTests
         Assert.Equal((1, 1), (cache.Remember("a", 1), cache.Remember("a", 2)));
         Assert.Equal((true, 1), (cache.TryGet("a", out var a), a));
     }
+
+    [Fact]
+    public void A_value_is_made_only_for_a_key_not_remembered()
+    {
+        var cache = new ClearingCache<string, string>(10, StringComparer.Ordinal);
+        var made = 0;
+
+        var first = cache.GetOrAdd("a", (key, suffix) => { made++; return key + suffix; }, "!");
+        var second = cache.GetOrAdd("a", (key, suffix) => { made++; return key + suffix + suffix; }, "!");
+
+        Assert.Equal(("a!", "a!", 1), (first, second, made));
+    }
 }

@@ -16,9 +16,9 @@ public sealed class GrainReferences(IGrainFactory grains)
 
     /// <summary>The grain of provider <paramref name="providerId"/>.</summary>
     public IProviderGrain Provider(string providerId) =>
-        _providers.TryGet(providerId, out var provider) ? provider : _providers.Remember(providerId, grains.GetGrain<IProviderGrain>(providerId));
+        _providers.GetOrAdd(providerId, static (id, factory) => factory.GetGrain<IProviderGrain>(id), grains);
 
     /// <summary>The grain of person <paramref name="personId"/>.</summary>
     public ICitizenGrain Citizen(string personId) =>
-        _people.TryGet(personId, out var person) ? person : _people.Remember(personId, grains.GetGrain<ICitizenGrain>(personId));
+        _people.GetOrAdd(personId, static (id, factory) => factory.GetGrain<ICitizenGrain>(id), grains);
 }
