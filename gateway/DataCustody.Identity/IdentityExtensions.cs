@@ -190,6 +190,7 @@ public static class IdentityExtensions
             // Clients prove themselves with a secret or with none (public); signed assertions are not checked here.
             options.Configure(o => o.ClientAuthenticationMethods.Remove(ClientAuthenticationMethods.PrivateKeyJwt));
 
+            options.AddEventHandler(OtherRequestsSkip.Descriptor);
             options.AddEventHandler<ValidateAuthorizationRequestContext>(h => h.UseSingletonHandler<AuthorizationRequestValidation>());
             options.AddEventHandler<ValidateTokenRequestContext>(h => h.UseSingletonHandler<TokenRequestValidation>());
             options.AddEventHandler<ValidateEndSessionRequestContext>(h => h.UseSingletonHandler<EndSessionRequestValidation>());

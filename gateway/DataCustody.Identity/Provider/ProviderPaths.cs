@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace DataCustody.Identity.Provider;
 
 /// <summary>Where the embedded provider's endpoints live (discovery and JWKS keep OpenIddict's defaults).</summary>
@@ -20,4 +22,8 @@ public static class ProviderPaths
 
     /// <summary>The published signing keys.</summary>
     public const string Jwks = "/.well-known/jwks";
+
+    /// <summary>Whether <paramref name="path"/> may be one of the paths above: they all lie under <c>/connect</c> or <c>/.well-known</c>.</summary>
+    public static bool MayBeProviderPath(PathString path) =>
+        path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/.well-known", StringComparison.OrdinalIgnoreCase);
 }
