@@ -1,3 +1,4 @@
+using DataCustody.Identity.Bearer;
 using DataCustody.Identity.Configuration;
 using DataCustody.Identity.Provider;
 using DataCustody.Identity.Provider.Validation;
@@ -109,6 +110,14 @@ public static class IdentityExtensions
                 options.RequireHttpsMetadata = !authority.IsLoopback;
             }
         });
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<JwtBearerOptions>(IdentitySchemes.Bearer).PostConfigure<TimeProvider>((options, time) =>
+        {
+            for (var i = 0; i < options.TokenHandlers.Count; i++)
+            {
+                options.TokenHandlers[i] = new RememberingTokenHandler(options.TokenHandlers[i], time);
+            }
+        });
         if (settings.IsEmbedded)
         {
             // The embedded provider's keys are at hand: no need to fetch its metadata over HTTP.
@@ -162,7 +171,6 @@ public static class IdentityExtensions
                 "Identity:KeyRotation must be longer than Identity:KeyAnnouncement, and that longer than Identity:KeyCheckInterval (above zero): "
                 + "a key is stored before it is used, and every node reads it within one check.")
             .ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
 
         services.AddAuthentication().AddCookie(IdentitySchemes.ProviderSession, options =>
         {
