@@ -307,8 +307,8 @@ public sealed class PostgresMembershipTableTests(PostgresServerFixture postgres)
         {
             foreach (var name in new[] { "silo-a", "silo-b" })
             {
-                running.Push(BuildSilo(database, name, FreePort.Next(), FreePort.Next()));
-                await running.Peek().StartAsync(timeout.Token);
+                // A silo that failed to bind its port has not joined the table yet: another try leaves no trace there.
+                running.Push(await FreePort.StartWhileTakenAsync(() => BuildSilo(database, name, FreePort.Next(), FreePort.Next()), timeout.Token));
             }
             await WaitUntilAsync(
                 async () => (await table.ReadAllAsync()).Members.Count(m => m.Item1.Status == SiloStatus.Active) == 2,

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Hosting;
 
 namespace DataCustody.Testing;
 
@@ -45,5 +46,28 @@ public static class FreePort
                 // client's, another test's) before the server binds it; other ports will do.
             }
         }
+    }
+
+    /// <summary>
+    /// Builds a host with <paramref name="build"/>, which takes its ports from <see cref="Next"/>, and
+    /// starts it, as <see cref="RetryWhileTakenAsync{T}"/> does; a host that did not start is disposed.
+    /// </summary>
+    public static Task<IHost> StartWhileTakenAsync(Func<IHost> build, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        return RetryWhileTakenAsync(async () =>
+        {
+            var host = build();
+            try
+            {
+                await host.StartAsync(cancellationToken);
+                return host;
+            }
+            catch
+            {
+                host.Dispose();
+                throw;
+            }
+        });
     }
 }

@@ -38,8 +38,7 @@ internal static class BreachLoadCommand
             await Console.Error.WriteLineAsync($"{dataFolder} holds no custody.db: run `generate --data {options.DataFolder} ...` first.");
             return 2;
         }
-        using var silo = InProcessSilo.Build(GeneratedDatabase.Settings(dataFolder, options.PostgresConnection));
-        await silo.StartAsync(cancellationToken);
+        using var silo = await InProcessSilo.StartAsync(GeneratedDatabase.Settings(dataFolder, options.PostgresConnection), cancellationToken);
         try
         {
             var grains = silo.Services.GetRequiredService<IGrainFactory>();

@@ -33,8 +33,7 @@ internal static class CustodyLoadCommand
         await using var storage = await BenchmarkStorage.StartAsync(StorageProvider.Sqlite, cancellationToken);
         output.WriteLine(Invariant(
             $"custody load on {storage.Name}: {PopulationSetup.Providers} providers, {PopulationSetup.People} people with {PopulationSetup.HoldersPerPerson} consents each, {options.Duration.TotalSeconds:0} s per load, {Environment.ProcessorCount} cores"));
-        using var silo = InProcessSilo.Build(await storage.CreateSiloSettingsAsync(cancellationToken));
-        await silo.StartAsync(cancellationToken);
+        using var silo = await InProcessSilo.StartAsync(await storage.CreateSiloSettingsAsync(cancellationToken), cancellationToken);
         try
         {
             var grains = silo.Services.GetRequiredService<IGrainFactory>();

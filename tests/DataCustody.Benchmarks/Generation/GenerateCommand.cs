@@ -47,8 +47,8 @@ internal static class GenerateCommand
         output.WriteLine(Invariant(
             $"generate: {options.People} people, {options.Providers} providers, {options.Hops} hops, seed {options.Seed}, into {(options.Storage == StorageProvider.Sqlite ? sqliteFile : "postgres")}; history from {timeline.Start:yyyy-MM-dd} over {Timeline.Days} days; planned in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
 
-        using var silo = InProcessSilo.Build(GeneratedDatabase.Settings(dataFolder, options.PostgresConnection), services => services.AddSingleton(new BrokerClock(clock)));
-        await silo.StartAsync(cancellationToken);
+        using var silo = await InProcessSilo.StartAsync(
+            GeneratedDatabase.Settings(dataFolder, options.PostgresConnection), cancellationToken, services => services.AddSingleton(new BrokerClock(clock)));
         try
         {
             var grains = silo.Services.GetRequiredService<IGrainFactory>();

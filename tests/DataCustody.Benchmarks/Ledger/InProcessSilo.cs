@@ -12,11 +12,15 @@ namespace DataCustody.Benchmarks.Ledger;
 internal static class InProcessSilo
 {
     /// <summary>
-    /// Builds the silo's host from <paramref name="settings"/> (the broker's configuration keys); the
-    /// caller starts it. <paramref name="services"/> may register services the silo takes instead of
-    /// its defaults, such as a <c>BrokerClock</c>.
+    /// Builds the silo's host from <paramref name="settings"/> (the broker's configuration keys) and
+    /// starts it, on other ports while one it chose was taken before the silo bound it.
+    /// <paramref name="services"/> may register services the silo takes instead of its defaults,
+    /// such as a <c>BrokerClock</c>.
     /// </summary>
-    public static IHost Build(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    public static Task<IHost> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken, Action<IServiceCollection>? services = null) =>
+        FreePort.StartWhileTakenAsync(() => Build(settings, services), cancellationToken);
+
+    private static IHost Build(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         // No defaults: neither appsettings.json of the working folder nor environment variables
         // may change what is measured.

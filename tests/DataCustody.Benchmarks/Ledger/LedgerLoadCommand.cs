@@ -33,13 +33,12 @@ internal static class LedgerLoadCommand
         var raw = await RawInsertBaseline.RunAsync(baselineDatabase, BaselineDuration, cancellationToken);
         output.WriteLine(Invariant($"raw insert: {raw.Entries} entries with their interior nodes in transactions of {RawInsertBaseline.RowsPerTransaction}, {raw.InTransactions.TotalSeconds:0.0} s in transactions"));
 
-        using var silo = InProcessSilo.Build(await storage.CreateSiloSettingsAsync(cancellationToken));
+        using var silo = await InProcessSilo.StartAsync(await storage.CreateSiloSettingsAsync(cancellationToken), cancellationToken);
         LedgerLoad.Result load;
         long workingSet;
         long? retained = null;
         try
         {
-            await silo.StartAsync(cancellationToken);
             var ledger = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<ILedgerGrain>(LedgerKey.Id);
             load = await new LedgerLoad(ledger, options, output).RunAsync(cancellationToken);
             workingSet = ProcessMemory.WorkingSetMebibytes();
