@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.IdentityModel.Tokens;
 
@@ -31,7 +30,7 @@ internal sealed class RememberingTokenHandler(TokenHandler inner, TimeProvider t
             return remembered.Copy();
         }
         var result = await inner.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
-        if (result.IsValid && result.SecurityToken is { } securityToken && result.ClaimsIdentity is { } identity)
+        if (result.IsValid && result.SecurityToken is { } securityToken && result.ClaimsIdentity is not null)
         {
             var until = new DateTimeOffset(securityToken.ValidTo, TimeSpan.Zero);
             if (now + Reuse < until)
@@ -40,7 +39,8 @@ internal sealed class RememberingTokenHandler(TokenHandler inner, TimeProvider t
             }
             if (now < until)
             {
-                _validated.Set(token!, new Remembered(result, identity, until), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = until });
+                // The entry's own expiry only frees the memory: trust ends at Until, read on the injected clock.
+                _validated.Set(token!, new Remembered(result, until), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = until });
             }
         }
         return result;
@@ -49,12 +49,12 @@ internal sealed class RememberingTokenHandler(TokenHandler inner, TimeProvider t
     /// <inheritdoc />
     public override SecurityToken ReadToken(string token) => inner.ReadToken(token);
 
-    private sealed record Remembered(TokenValidationResult Result, ClaimsIdentity Identity, DateTimeOffset Until)
+    private sealed record Remembered(TokenValidationResult Result, DateTimeOffset Until)
     {
         public TokenValidationResult Copy() => new()
         {
             IsValid = true,
-            ClaimsIdentity = Identity.Clone(),
+            ClaimsIdentity = Result.ClaimsIdentity.Clone(),
             SecurityToken = Result.SecurityToken,
             Issuer = Result.Issuer,
             TokenType = Result.TokenType,
