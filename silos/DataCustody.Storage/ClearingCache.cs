@@ -22,6 +22,9 @@ public sealed class ClearingCache<TKey, TValue>(int capacity, IEqualityComparer<
         return TryGet(key, out var value) ? value : Remember(key, make(key, argument));
     }
 
+    /// <summary>Forgets the value of <paramref name="key"/>, for the rare key that ceases to exist.</summary>
+    public void Forget(TKey key) => _values.TryRemove(key, out _);
+
     /// <summary>Remembers <paramref name="value"/> unless another caller was first; returns the one remembered.</summary>
     public TValue Remember(TKey key, TValue value)
     {

@@ -38,4 +38,19 @@ public sealed class ClearingCacheTests
 
         Assert.Equal(("a!", "a!", 1), (first, second, made));
     }
+
+    [Fact]
+    public void A_forgotten_key_is_forgotten_alone()
+    {
+        var cache = new ClearingCache<string, int>(10, StringComparer.Ordinal);
+        cache.Remember("a", 1);
+        cache.Remember("b", 2);
+
+        cache.Forget("a");
+        cache.Forget("never remembered");
+
+        Assert.False(cache.TryGet("a", out _));
+        Assert.Equal((true, 2), (cache.TryGet("b", out var b), b));
+        Assert.Equal(3, cache.Remember("a", 3));
+    }
 }

@@ -73,4 +73,17 @@ public interface ICitizenGrain : IGrainWithStringKey
     /// <summary>Logs that a consent expired; false when it had already ended.</summary>
     [Alias("Expire")]
     Task<bool> Expire(string consentId);
+
+    /// <summary>
+    /// Forgets the person: destroys their secret and the links from their handles to them, so that
+    /// what the log holds about those handles can no longer be tied to them, while every proof still
+    /// verifies. Refused while a consent of theirs is active or a holder must still delete their data
+    /// (deadlines that passed are logged as overdue first): forgetting then would leave the deletion
+    /// untracked. Returns when the person was forgotten; afterwards every call of theirs throws
+    /// <see cref="PersonForgottenException"/>, and statements and checks about their handles are
+    /// refused as about handles the broker never issued.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A consent is active or an obligation is open; the message says which.</exception>
+    [Alias("Forget")]
+    Task<DateTimeOffset> Forget();
 }

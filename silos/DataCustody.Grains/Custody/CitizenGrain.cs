@@ -15,6 +15,7 @@ namespace DataCustody.Grains.Custody;
 /// </summary>
 internal sealed class CitizenGrain(
     PersonRegistry registry,
+    HandleOwners owners,
     CustodyQueries queries,
     InboxStore inbox,
     EntryWriter writer,
@@ -28,6 +29,7 @@ internal sealed class CitizenGrain(
     private readonly Dictionary<(string Provider, string Sha256), TermsVersion> _declaredTerms = [];
     private PersonModel _model = new();
     private byte[] _secret = [];
+    private DateTimeOffset? _forgottenAt;
 
     private string PersonId => this.GetPrimaryKeyString();
 
@@ -36,13 +38,19 @@ internal sealed class CitizenGrain(
         // Registry writes block their thread on SQLite's write lock; keep them off the grain scheduler.
         var person = await registry.FindAsync(PersonId)
             ?? await Task.Run(() => registry.AddAsync(PersonId, RandomNumberGenerator.GetBytes(32), writer.Now.ToUnixTimeMilliseconds()));
-        _secret = person.Secret ?? throw new InvalidOperationException($"Person {PersonId} asked to be forgotten.");
+        if (person.ForgottenAtMs is { } forgottenAtMs)
+        {
+            _forgottenAt = DateTimeOffset.FromUnixTimeMilliseconds(forgottenAtMs);
+            return;
+        }
+        _secret = person.Secret ?? throw new InvalidOperationException($"Person {PersonId} has no secret, yet was not forgotten.");
         var handles = await registry.HandlesAsync(PersonId);
         _model = PersonModel.Load(handles, await queries.HandlesAsync(handles));
     }
 
     public async Task<string> GetHandle(string providerId)
     {
+        EnsureNotForgotten();
         var entries = new List<PendingEntry>();
         var handle = await PrepareHandleAsync(providerId, entries);
         if (entries.Count > 0)
@@ -54,6 +62,7 @@ internal sealed class CitizenGrain(
 
     public async Task<ConsentView> GrantConsent(string holder, ConsentTerms terms)
     {
+        EnsureNotForgotten();
         ArgumentNullException.ThrowIfNull(terms);
         var entries = new List<PendingEntry>();
         var handle = await PrepareHandleAsync(holder, entries);
@@ -65,6 +74,7 @@ internal sealed class CitizenGrain(
 
     public async Task<ConsentView> RevokeConsent(string consentId)
     {
+        EnsureNotForgotten();
         var consent = ActiveConsent(consentId);
         var entries = new List<PendingEntry>
         {
@@ -78,12 +88,20 @@ internal sealed class CitizenGrain(
         return ConsentViews.From(_model.Consents[consentId]);
     }
 
-    public Task<IReadOnlyList<ConsentView>> GetConsents() =>
-        Task.FromResult<IReadOnlyList<ConsentView>>([.. _model.Consents.Values.OrderBy(c => c.GrantedIndex).Select(ConsentViews.From)]);
+    public Task<IReadOnlyList<ConsentView>> GetConsents()
+    {
+        EnsureNotForgotten();
+        return Task.FromResult<IReadOnlyList<ConsentView>>([.. _model.Consents.Values.OrderBy(c => c.GrantedIndex).Select(ConsentViews.From)]);
+    }
 
     public async Task<string> RequestConsent(string holder, ConsentTerms terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
+        // The provider named a handle that a stale cache still tied to this person.
+        if (_forgottenAt is not null)
+        {
+            throw new ArgumentException($"The handle is not one the broker issued to {holder}.", "handle");
+        }
         var entries = new List<PendingEntry>();
         var handle = await PrepareHandleAsync(holder, entries);
         var requestId = CustodyIds.Request();
@@ -95,11 +113,15 @@ internal sealed class CitizenGrain(
         return requestId;
     }
 
-    public Task<IReadOnlyList<ConsentRequestView>> GetConsentRequests() =>
-        Task.FromResult<IReadOnlyList<ConsentRequestView>>([.. _model.Requests.Values.OrderBy(r => r.RequestedIndex).Select(RequestView)]);
+    public Task<IReadOnlyList<ConsentRequestView>> GetConsentRequests()
+    {
+        EnsureNotForgotten();
+        return Task.FromResult<IReadOnlyList<ConsentRequestView>>([.. _model.Requests.Values.OrderBy(r => r.RequestedIndex).Select(RequestView)]);
+    }
 
     public async Task<ConsentView> ApproveConsentRequest(string requestId)
     {
+        EnsureNotForgotten();
         var request = PendingRequest(requestId);
         var terms = StoredStatement.Parse<ConsentRequested>(request.Statement).Terms;
         if (terms.ExpiresAt <= writer.Now)
@@ -113,6 +135,7 @@ internal sealed class CitizenGrain(
 
     public async Task<ConsentRequestView> RejectConsentRequest(string requestId)
     {
+        EnsureNotForgotten();
         var request = PendingRequest(requestId);
         await CommitAsync([writer.FromBroker(new ConsentRejected(CustodyIds.BrokerStatement(), writer.Now, requestId, request.Holder, request.Handle))]);
         return RequestView(_model.Requests[requestId]);
@@ -141,6 +164,11 @@ internal sealed class CitizenGrain(
     public async Task<IReadOnlyList<StatementOutcome>> Record(IReadOnlyList<SubmittedStatement> statements, long? providerProfileVersion)
     {
         ArgumentNullException.ThrowIfNull(statements);
+        if (_forgottenAt is not null)
+        {
+            // Routed here by a stale cache of handle owners: to everyone else these handles lead nowhere.
+            return [.. statements.Select(s => StatementOutcome.Refused(s.Statement.Id, "handle", $"The handle is not one the broker issued to {s.Statement.Provider}."))];
+        }
         // Each statement is judged against everything before it, the earlier statements of this batch
         // included, and the batch is then logged in one append: the person's grain waits for one round
         // trip to the log instead of one per statement. The earlier statements' changes are applied
@@ -201,13 +229,23 @@ internal sealed class CitizenGrain(
         return outcomes;
     }
 
-    public Task<CustodyView> GetCustodyView() => Task.FromResult(CustodyViewBuilder.Build(_model, writer.Now));
+    public Task<CustodyView> GetCustodyView()
+    {
+        EnsureNotForgotten();
+        return Task.FromResult(CustodyViewBuilder.Build(_model, writer.Now));
+    }
 
-    public Task<IReadOnlyList<ObligationView>> GetObligations() =>
-        Task.FromResult<IReadOnlyList<ObligationView>>([.. _model.Obligations.Values.OrderBy(o => o.DueIndex).Select(ObligationViews.From)]);
+    public Task<IReadOnlyList<ObligationView>> GetObligations()
+    {
+        EnsureNotForgotten();
+        return Task.FromResult<IReadOnlyList<ObligationView>>([.. _model.Obligations.Values.OrderBy(o => o.DueIndex).Select(ObligationViews.From)]);
+    }
 
-    public async Task<IReadOnlyList<InboxMessage>> GetInbox() =>
-        [.. (await inbox.ListAsync(PersonId)).Select(m => new InboxMessage(m.MessageId, DateTimeOffset.FromUnixTimeMilliseconds(m.CreatedAtMs), m.Kind, m.Title, m.Body, m.EntryIndex))];
+    public async Task<IReadOnlyList<InboxMessage>> GetInbox()
+    {
+        EnsureNotForgotten();
+        return [.. (await inbox.ListAsync(PersonId)).Select(m => new InboxMessage(m.MessageId, DateTimeOffset.FromUnixTimeMilliseconds(m.CreatedAtMs), m.Kind, m.Title, m.Body, m.EntryIndex))];
+    }
 
     public async Task<bool> MarkOverdue(string obligationId)
     {
@@ -239,6 +277,35 @@ internal sealed class CitizenGrain(
             $"Your consent to {consent.Holder} reached its end date. {Holders(obligations)} must now delete the copies of your data that depended on it.",
             logged[0].Index);
         return true;
+    }
+
+    public async Task<DateTimeOffset> Forget()
+    {
+        EnsureNotForgotten();
+        // Deadlines that passed are logged first, as the sweeper would have: the log keeps what the
+        // holders failed to do, and a consent that expired cascades like any other.
+        foreach (var consent in _model.Consents.Values.Where(c => c.Status == "active").ToList())
+        {
+            await Expire(consent.ConsentId);
+        }
+        foreach (var obligation in _model.Obligations.Values.Where(o => o.Status == "due").ToList())
+        {
+            await MarkOverdue(obligation.ObligationId);
+        }
+        if (ForgettingRefusal() is { } refusal)
+        {
+            throw new InvalidOperationException(refusal);
+        }
+
+        // To the millisecond, as stored: the answer now and after a reactivation are the same.
+        var forgottenAt = DateTimeOffset.FromUnixTimeMilliseconds(writer.Now.ToUnixTimeMilliseconds());
+        var handles = _model.HandleByProvider.Values.ToList();
+        await Task.Run(() => registry.ForgetAsync(PersonId, forgottenAt.ToUnixTimeMilliseconds()));
+        owners.Forget(handles);
+        (_forgottenAt, _model, _secret) = (forgottenAt, new PersonModel(), []);
+        _candidates.Clear();
+        DeactivateOnIdle();
+        return forgottenAt;
     }
 
     private Judgment Collected(SubmittedStatement submitted, DataCollected s, long? profileVersion)
@@ -389,6 +456,33 @@ internal sealed class CitizenGrain(
             entries.Add(writer.FromBroker(obligation));
         }
         return obligations;
+    }
+
+    private void EnsureNotForgotten()
+    {
+        if (_forgottenAt is { } forgottenAt)
+        {
+            throw new PersonForgottenException(forgottenAt);
+        }
+    }
+
+    // What stops the broker from forgetting the person now, in their words; null when nothing does.
+    private string? ForgettingRefusal()
+    {
+        var active = _model.Consents.Values.Where(c => c.Status == "active").OrderBy(c => c.GrantedIndex).ToList();
+        if (active.Count > 0)
+        {
+            return $"Withdraw your consents first: {string.Join(", ", active.Select(c => $"{c.ConsentId} to {c.Holder}"))}. "
+                + "Holders must then delete what depended on them, and the log follows that only while DataCustody knows you.";
+        }
+        var open = _model.Obligations.Values.Where(o => o.Status == "due").OrderBy(o => o.DueAtMs).ToList();
+        if (open.Count > 0)
+        {
+            return "Holders must still delete your data: "
+                + string.Join("; ", open.Select(o => $"{o.Holder} {string.Join(", ", EntryProjection.ReadArray(o.Categories))} by {DateTimeOffset.FromUnixTimeMilliseconds(o.DueAtMs):yyyy-MM-dd} ({o.ObligationId})"))
+                + ". DataCustody can forget you once each has answered or its deadline has passed.";
+        }
+        return null;
     }
 
     private async Task<string> PrepareHandleAsync(string providerId, List<PendingEntry> entries)

@@ -30,4 +30,18 @@ public sealed class HandleOwners(Database database)
         }
         return _owners.Remember(handle, owner);
     }
+
+    /// <summary>
+    /// Stops remembering the owners of <paramref name="handles"/>, whose person was forgotten. Other
+    /// nodes may still remember them until their caches clear; the person's grain refuses what such a
+    /// node routes to it.
+    /// </summary>
+    public void Forget(IEnumerable<string> handles)
+    {
+        ArgumentNullException.ThrowIfNull(handles);
+        foreach (var handle in handles)
+        {
+            _owners.Forget(handle);
+        }
+    }
 }
