@@ -7,7 +7,7 @@ namespace DataCustody.Sdk;
 
 /// <summary>
 /// The API of a signed-in person (<c>/api/v1/me/...</c>): their consents, consent requests, custody view,
-/// inbox and proofs. The application supplies the person's bearer token; create one with
+/// inbox and proofs, and forgetting them. The application supplies the person's bearer token; create one with
 /// <see cref="DataCustodyClientFactory.CreatePersonClient(Func{CancellationToken, ValueTask{string}})"/> or the constructor.
 /// </summary>
 public sealed class DataCustodyPersonClient
@@ -85,5 +85,20 @@ public sealed class DataCustodyPersonClient
     {
         using var response = await _api.SendRawAsync(HttpMethod.Get, "api/v1/me/proofs", cancellationToken);
         return ProofBundle.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// Asks the broker to forget the person, for good (<c>DELETE /api/v1/me</c>): it destroys what ties
+    /// them to their handles, while the log keeps its entries and every proof still verifies. Keep
+    /// <see cref="GetProofsAsync"/>'s bundle first if the person wants their own record. Afterwards
+    /// every call of the person fails with status 410.
+    /// </summary>
+    /// <exception cref="DataCustodyProblemException">
+    /// The broker refused: 409 while a consent of the person is active or a holder must still delete
+    /// their data (the detail says which), 410 when it has forgotten them already.
+    /// </exception>
+    public async Task ForgetMeAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await _api.SendRawAsync(HttpMethod.Delete, "api/v1/me", cancellationToken);
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using DataCustody.Identity;
 using DataCustody.Testing;
 
 namespace DataCustody.Gateway.Tests;
@@ -27,11 +29,34 @@ public sealed class GatewayApiFixture : IAsyncLifetime
     /// <summary>A client without any token.</summary>
     public HttpClient Anonymous => Gateway.Http;
 
+    /// <summary>
+    /// People of this fixture's own, by username with their passwords, after the demo file's four
+    /// accounts: each is for the one test that has the broker forget them, and no other test may sign
+    /// them in.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ForgettablePeople { get; } = new Dictionary<string, string>
+    {
+        ["frida"] = "frida-test",
+        ["greta"] = "greta-test",
+    };
+
     /// <inheritdoc />
-    // Every test signs in from the same loopback address, more often than the provider lets one address
-    // in a minute; the limit itself is the identity tests' to test.
-    public async Task InitializeAsync() =>
-        Gateway = await GatewayProcess.StartAsync(new Dictionary<string, string> { ["Identity__SignInPermitLimit"] = "1000" });
+    public async Task InitializeAsync()
+    {
+        // Every test signs in from the same loopback address, more often than the provider lets one
+        // address in a minute; the limit itself is the identity tests' to test.
+        var settings = new Dictionary<string, string> { ["Identity__SignInPermitLimit"] = "1000" };
+        foreach (var (i, (username, password)) in ForgettablePeople.Index())
+        {
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"Identity__Accounts__{4 + i}__");
+            settings[prefix + "Username"] = username;
+            settings[prefix + "PersonId"] = Guid.NewGuid().ToString();
+            settings[prefix + "DisplayName"] = username;
+            settings[prefix + "Roles__0"] = "citizen";
+            settings[prefix + "PasswordHash"] = SecretHasher.Hash(password);
+        }
+        Gateway = await GatewayProcess.StartAsync(settings);
+    }
 
     /// <summary>A client with a client-credentials token of a demo provider client (<c>shop</c>, <c>delivery</c>, <c>cloud</c>, <c>backup</c>).</summary>
     public Task<HttpClient> ProviderClientAsync(string clientId) =>

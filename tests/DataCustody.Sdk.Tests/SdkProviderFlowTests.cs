@@ -134,6 +134,15 @@ public sealed class SdkProviderFlowTests(GatewayProcessFixture fixture) : IClass
         var follower = regina.FollowCheckpoints(logKey);
         var advance = await Eventually.UntilAsync(() => follower.AdvanceAsync(), a => a.Current.Size > (ulong)collected.EntryIndex!.Value, TimeSpan.FromSeconds(30), "a checkpoint covering the collection");
         Assert.Same(advance.Current, follower.Trusted);
+
+        // Forgetting waits for the holder; once it has deleted, bob is forgotten (no other test here uses him) and his calls fail with 410.
+        var open = await Assert.ThrowsAsync<DataCustodyProblemException>(() => bob.ForgetMeAsync());
+        Assert.Equal((409, "$"), (open.Status, open.Field));
+        Assert.Contains(obligation.ObligationId, open.Detail, StringComparison.Ordinal);
+        var deleted = await cloud.SubmitAsync(new DataDeleted("cloud-del-1", DateTimeOffset.UtcNow, "cloud", consent.Handle, [Email], obligation.ObligationId));
+        Assert.Equal(StatementStatus.Recorded, deleted.Status);
+        await bob.ForgetMeAsync();
+        Assert.Equal(410, (await Assert.ThrowsAsync<DataCustodyProblemException>(() => bob.GetCustodyAsync())).Status);
     }
 
     private static ServiceProvider Services(Uri baseAddress, string client, ProviderKey key, NoteVerifierKey logKey)

@@ -1,3 +1,4 @@
+using DataCustody.Gateway.Apis.People;
 using DataCustody.Identity;
 
 namespace DataCustody.Gateway.Apis;
@@ -11,15 +12,17 @@ public static class PeopleApis
     /// <summary>The route prefix of the person's own resources.</summary>
     public const string Prefix = "/api/v1/me";
 
-    /// <summary>Maps consents, consent requests, custody, inbox and proofs.</summary>
+    /// <summary>Maps consents, consent requests, custody, inbox, proofs and forgetting.</summary>
     public static IEndpointRouteBuilder MapPeopleApis(this IEndpointRouteBuilder app)
     {
-        var me = app.MapGroup(Prefix).RequireAuthorization(IdentityPolicies.Citizen);
+        var me = app.MapGroup(Prefix).RequireAuthorization(IdentityPolicies.Citizen).AddEndpointFilter<ForgottenPersonFilter>();
+        me.ProducesProblem(StatusCodes.Status410Gone);
         me.MapConsentsApi();
         me.MapConsentRequestsApi();
         me.MapCustodyApi();
         me.MapInboxApi();
         me.MapProofsApi();
+        me.MapForgettingApi();
         return app;
     }
 }

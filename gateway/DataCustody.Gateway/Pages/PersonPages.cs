@@ -26,6 +26,12 @@ public static class PersonPages
     /// <summary>The person's proof bundle, as a file to keep and to check with <c>custody verify proofs</c>.</summary>
     public const string Proofs = "/my/proofs";
 
+    /// <summary>Where the form that asks DataCustody to forget the person posts.</summary>
+    public const string Forget = "/my/forget";
+
+    /// <summary>The form field by which the person says they understand that forgetting cannot be undone.</summary>
+    public const string ForgetUnderstood = "understood";
+
     private const string Requests = "/my/consent-requests";
 
     /// <summary>Signs in and comes back to the custody view.</summary>
@@ -57,7 +63,7 @@ public static class PersonPages
         pages.MapGet("/", ShowHome).AllowAnonymous();
         pages.MapGet(PagePaths.AccessDenied, ShowDenied).RequireAuthorization(IdentityPolicies.SignedInPages);
 
-        var my = pages.MapGroup("").RequireAuthorization(IdentityPolicies.CitizenPages);
+        var my = pages.MapGroup("").RequireAuthorization(IdentityPolicies.CitizenPages).AddEndpointFilter<ForgottenPersonPage>();
         my.MapGet(Custody, ShowCustody);
         my.MapGet(Consents, ShowConsents);
         my.MapGet(Inbox, ShowInbox);
@@ -66,6 +72,7 @@ public static class PersonPages
         forms.MapPost(Consents + "/{consentId}/revoke", RevokeConsent);
         forms.MapPost(Requests + "/{requestId}/approve", ApproveRequest);
         forms.MapPost(Requests + "/{requestId}/reject", RejectRequest);
+        forms.MapPost(Forget, ForgetPerson);
         return app;
     }
 
@@ -120,6 +127,24 @@ public static class PersonPages
 
     private static async Task<IResult> RejectRequest(string requestId, HttpContext http, IGrainFactory grains) =>
         await AfterDecisionAsync(await PersonDecisions.RejectAsync(Citizen(http, grains), requestId), http, grains);
+
+    private static async Task<IResult> ForgetPerson(HttpContext http, IGrainFactory grains)
+    {
+        var form = await http.Request.ReadFormAsync();
+        if (form[ForgetUnderstood] != "yes")
+        {
+            return await ConsentsPageAsync(http, grains, "Tick the box to say that you understand forgetting cannot be undone.", StatusCodes.Status400BadRequest);
+        }
+        try
+        {
+            var forgottenAt = await Citizen(http, grains).Forget();
+            return new RazorComponentResult<ForgottenPage>(new { Session = SessionOf(http), ForgottenAt = forgottenAt });
+        }
+        catch (InvalidOperationException e)
+        {
+            return await ConsentsPageAsync(http, grains, e.Message, StatusCodes.Status409Conflict);
+        }
+    }
 
     private static async Task<IResult> AfterDecisionAsync<T>(PersonDecision<T> decision, HttpContext http, IGrainFactory grains)
         where T : class =>

@@ -37,6 +37,8 @@ public static class AuthorizationTable
         new("GET", "/api/v1/me/custody", Citizen(OK, OK)),
         new("GET", "/api/v1/me/inbox", Citizen(OK, OK)),
         new("GET", "/api/v1/me/proofs", Citizen(OK, OK)),
+        // Both people still have an active consent (A's to keep, B's granted above), so neither is forgotten here.
+        new("DELETE", "/api/v1/me", Citizen(Conflict, Conflict)),
 
         // Providers: a provider acts only as itself (Q on P's resources is 403; a registration is per token).
         new("POST", "/api/v1/providers", Provider(Conflict, Conflict), Body: d => new { name = "Again Ltd.", jurisdiction = "JP", sector = "retail", contact = "privacy@again.example" }),

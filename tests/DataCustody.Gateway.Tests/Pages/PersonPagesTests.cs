@@ -222,4 +222,41 @@ public sealed class PersonPagesTests(GatewayApiFixture fixture)
 
     private static async Task<string> StatusAsync(HttpClient person, string consentId) =>
         (await person.GetFromJsonAsync<JsonElement>("api/v1/me/consents")).EnumerateArray().Single(c => c.Id("consentId") == consentId).Id("status");
+
+    [Fact]
+    public async Task A_person_asks_to_be_forgotten_from_the_consents_page()
+    {
+        await fixture.RegisteredProviderAsync("shop");
+        var password = GatewayApiFixture.ForgettablePeople["greta"];
+        using var api = DemoTokens.WithBearer(fixture.BaseAddress, (await DemoTokens.ForPersonAsync(fixture.BaseAddress, "greta", password)).AccessToken);
+        var consentId = (await GrantAsync(api, "shop")).Id("consentId");
+        var (greta, page) = await PageVisitor.SignedInAsync(fixture.BaseAddress, "greta", "my/consents", password);
+        using var _ = greta;
+        var html = await page.Content.ReadAsStringAsync();
+        var understood = new Dictionary<string, string> { ["understood"] = "yes" };
+
+        using (var unticked = await greta.SubmitAsync(html, "/my/forget"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unticked.StatusCode);
+            Assert.Contains("<p role=\"alert\">Tick the box", await unticked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using (var refused = await greta.SubmitAsync(html, "/my/forget", understood))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Contains($"Withdraw your consents first: {consentId} to shop", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+        using (var revoked = await api.PostAsync($"api/v1/me/consents/{consentId}/revoke", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        }
+
+        using (var forgotten = await greta.SubmitAsync(html, "/my/forget", understood))
+        {
+            Assert.Equal(HttpStatusCode.OK, forgotten.StatusCode);
+            Assert.Contains("<h1>DataCustody has forgotten you</h1>", await forgotten.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using var custody = await greta.OpenAsync("my/custody");
+        Assert.Equal(HttpStatusCode.Gone, custody.StatusCode);
+        Assert.Contains("<h1>DataCustody has forgotten you</h1>", await custody.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

@@ -35,6 +35,10 @@ public static class ApiProblems
     public static ProblemHttpResult Conflict(string field, string detail) =>
         Problem(StatusCodes.Status409Conflict, "Conflict", field, detail);
 
+    /// <summary>410: the resource existed and is gone for good.</summary>
+    public static ProblemHttpResult Gone(string field, string detail) =>
+        Problem(StatusCodes.Status410Gone, "Gone", field, detail);
+
     /// <summary>A problem with <paramref name="status"/>, <paramref name="title"/>, <paramref name="field"/> and <paramref name="detail"/>.</summary>
     public static ProblemHttpResult Problem(int status, string title, string field, string detail) =>
         TypedResults.Problem(
@@ -51,6 +55,7 @@ public static class ApiProblems
         StatusCodes.Status403Forbidden => "https://tools.ietf.org/html/rfc9110#section-15.5.4",
         StatusCodes.Status404NotFound => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
         StatusCodes.Status409Conflict => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        StatusCodes.Status410Gone => "https://tools.ietf.org/html/rfc9110#section-15.5.11",
         StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
         StatusCodes.Status415UnsupportedMediaType => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
         StatusCodes.Status422UnprocessableEntity => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
