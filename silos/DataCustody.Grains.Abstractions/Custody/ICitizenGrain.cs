@@ -47,12 +47,15 @@ public interface ICitizenGrain : IGrainWithStringKey
 
     /// <summary>
     /// Records statements about this person that their provider's grain checked (key, id, handle),
-    /// given the provider's protection profile version in force; one outcome each. Each statement is
-    /// judged against the ones before it, and those not refused are logged as consecutive entries,
-    /// all or none. The list is passed on without a copy: the caller must not change it afterwards.
+    /// given the provider's protection profile version in force and the standing of the providers the
+    /// statements pass data to, as the caller found them once for its whole batch (a recipient missing
+    /// there is asked); one outcome each. Each statement is judged against the ones before it, and
+    /// those not refused are logged as consecutive entries, all or none. The list and the standings are
+    /// passed on without a copy: the caller must not change them afterwards.
     /// </summary>
     [Alias("Record")]
-    Task<IReadOnlyList<StatementOutcome>> Record([Immutable] IReadOnlyList<SubmittedStatement> statements, long? providerProfileVersion);
+    Task<IReadOnlyList<StatementOutcome>> Record(
+        [Immutable] IReadOnlyList<SubmittedStatement> statements, long? providerProfileVersion, [Immutable] IReadOnlyDictionary<string, ProviderStanding> recipients);
 
     /// <summary>Every holder of the person's data and how it got there.</summary>
     [Alias("GetCustodyView")]

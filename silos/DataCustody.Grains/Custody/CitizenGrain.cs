@@ -161,9 +161,11 @@ internal sealed class CitizenGrain(
         return new TransferDecision(consentId is not null, consentId, reasons);
     }
 
-    public async Task<IReadOnlyList<StatementOutcome>> Record(IReadOnlyList<SubmittedStatement> statements, long? providerProfileVersion)
+    public async Task<IReadOnlyList<StatementOutcome>> Record(
+        IReadOnlyList<SubmittedStatement> statements, long? providerProfileVersion, IReadOnlyDictionary<string, ProviderStanding> recipients)
     {
         ArgumentNullException.ThrowIfNull(statements);
+        ArgumentNullException.ThrowIfNull(recipients);
         if (_forgottenAt is not null)
         {
             // Routed here by a stale cache of handle owners: to everyone else these handles lead nowhere.
@@ -185,7 +187,7 @@ internal sealed class CitizenGrain(
                 var judgment = submitted.Statement switch
                 {
                     DataCollected s => Collected(submitted, s, providerProfileVersion),
-                    DataTransferred s => await TransferredAsync(submitted, s, providerProfileVersion),
+                    DataTransferred s => await TransferredAsync(submitted, s, providerProfileVersion, recipients),
                     DataReceived s => await ReceivedAsync(submitted, s, providerProfileVersion),
                     DataDeleted s => Deleted(submitted, s),
                     _ => Judgment.Refused(StatementOutcome.Refused(submitted.Statement.Id, "type", $"A {submitted.Statement.Type} statement is not about a person.")),
@@ -325,9 +327,10 @@ internal sealed class CitizenGrain(
         return Judgment.Logging(writer.FromProvider(submitted, new EntryNotes { Violations = NullIfEmpty(violations), RootConsent = rootConsent, Version = profileVersion }));
     }
 
-    private async Task<Judgment> TransferredAsync(SubmittedStatement submitted, DataTransferred s, long? senderProfile)
+    private async Task<Judgment> TransferredAsync(
+        SubmittedStatement submitted, DataTransferred s, long? senderProfile, IReadOnlyDictionary<string, ProviderStanding> recipients)
     {
-        var standing = await StandingAsync(s.Recipient);
+        var standing = await StandingAsync(s.Recipient, recipients);
         if (!standing.Registered)
         {
             return Judgment.Refused(StatementOutcome.Refused(s.Id, "recipient", $"{s.Recipient} is not a registered provider."));
@@ -518,11 +521,12 @@ internal sealed class CitizenGrain(
     private Task NotifyAsync(string kind, string title, string body, long? entryIndex) =>
         Task.Run(() => inbox.AddAsync(new InboxStore.Message(CustodyIds.Message(), PersonId, writer.Now.ToUnixTimeMilliseconds(), kind, title, body, entryIndex)));
 
-    // A round trip to the provider's grain while this person's other calls wait: asked only where
-    // the level or profile version matters, which change with every new profile.
-    private async Task<ProviderStanding> StandingAsync(string providerId)
+    // A round trip to the provider's grain while this person's other calls wait, unless the caller
+    // already asked (see Record): asked only where the level or profile version matters, which
+    // change with every new profile.
+    private async ValueTask<ProviderStanding> StandingAsync(string providerId, IReadOnlyDictionary<string, ProviderStanding>? known = null)
     {
-        var standing = await references.Provider(providerId).GetStanding();
+        var standing = known is not null && known.TryGetValue(providerId, out var found) ? found : await references.Provider(providerId).GetStanding();
         if (standing.Registered)
         {
             registeredProviders.Add(providerId);

@@ -214,9 +214,10 @@ internal sealed class ProviderGrain(
         }
 
         var profileVersion = _model.Profiles.Count == 0 ? (long?)null : _model.Profiles[^1].Version;
+        var recipients = await StandingsAsync(byPerson.Values.SelectMany(g => g).Select(g => g.Statement.Statement).OfType<DataTransferred>().Select(t => t.Recipient));
         var people = byPerson.Select(async group =>
         {
-            var outcomes = await references.Citizen(group.Key).Record([.. group.Value.Select(g => g.Statement)], profileVersion);
+            var outcomes = await references.Citizen(group.Key).Record([.. group.Value.Select(g => g.Statement)], profileVersion, recipients);
             for (var i = 0; i < outcomes.Count; i++)
             {
                 group.Value[i].Outcome.TrySetResult(outcomes[i]);
@@ -224,6 +225,16 @@ internal sealed class ProviderGrain(
         });
         var provider = RecordOwnAsync(own);
         await Task.WhenAll([.. people, provider]);
+    }
+
+    // Each transfer is judged by its recipient's level and profile version: asked here once per recipient
+    // for the whole batch, not by every person's grain for every transfer. This grain answers for itself
+    // directly, as a call to itself would wait for the turn it is in.
+    private async Task<IReadOnlyDictionary<string, ProviderStanding>> StandingsAsync(IEnumerable<string> recipients)
+    {
+        var standings = await Task.WhenAll(recipients.Distinct(StringComparer.Ordinal).Select(async recipient =>
+            (recipient, standing: recipient == ProviderId ? await GetStanding() : await references.Provider(recipient).GetStanding())));
+        return standings.ToDictionary(s => s.recipient, s => s.standing, StringComparer.Ordinal);
     }
 
     /// <summary>Where a statement goes: nowhere (an outcome already), this grain, or a person's grain.</summary>

@@ -63,7 +63,7 @@ public sealed class ForgettingTests(CustodyDatabases databases) : IClassFixture<
         await Assert.ThrowsAsync<ArgumentException>(() => shop.CheckTransferAsync(new TransferQuestion(shop.Id, handle, partner.Id, Contact, Service, terms)));
         await Assert.ThrowsAsync<ArgumentException>(() => shop.Grain.RequestConsent(handle, Consent(shop, [])));
         // A node whose cache still ties a handle to Carol routes to her grain, which refuses the same way.
-        var routed = await carol.Record([shop.Sign(new DataCollected(shop.NextId(), shop.Now, shop.Id, handle, [.. Contact], [.. Service], LegalBasis.Contract, null))], null);
+        var routed = await carol.Record([shop.Sign(new DataCollected(shop.NextId(), shop.Now, shop.Id, handle, [.. Contact], [.. Service], LegalBasis.Contract, null))], null, new Dictionary<string, ProviderStanding>());
         Assert.Equal((StatementResult.Rejected, "handle"), (routed.Single().Result, routed.Single().Field));
         Assert.Equal(sizeBefore, (await ledger.GetStatus()).Size);
 
