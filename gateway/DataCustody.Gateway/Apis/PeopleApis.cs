@@ -5,7 +5,8 @@ namespace DataCustody.Gateway.Apis;
 
 /// <summary>
 /// The person-facing API under <c>/api/v1/me</c>. Every endpoint needs the Citizen policy, and the
-/// person is always the token's <c>sub</c>: nobody can name another person in a route.
+/// person is always the token's <c>sub</c>: nobody can name another person in a route. Once the
+/// broker has forgotten the person, every endpoint answers 410.
 /// </summary>
 public static class PeopleApis
 {

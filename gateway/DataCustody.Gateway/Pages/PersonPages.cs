@@ -8,7 +8,8 @@ namespace DataCustody.Gateway.Pages;
 
 /// <summary>
 /// The pages people use in a browser, signed in with the pages' cookie: where their data is, their
-/// consents and consent requests, their inbox. The person is always the cookie's subject. A form
+/// consents and consent requests, their inbox, and asking to be forgotten (after which each of their
+/// pages is <see cref="ForgottenPage"/>). The person is always the cookie's subject. A form
 /// post changes something only with the antiforgery token of the page's own form, and answers with
 /// the page again (Post/Redirect/Get), or with the page and the reason when it was refused.
 /// </summary>
