@@ -41,14 +41,7 @@ public static class DemoTokens
     }
 
     /// <summary>Tokens for a demo person (<c>alice</c>, <c>regina</c>, ...), signed in through the form as <see cref="CliClientId"/>.</summary>
-    public static async Task<TokenSet> ForPersonAsync(Uri provider, string username)
-    {
-        using var browser = new AuthorizationCodeClient(provider);
-        var (verifier, challenge) = AuthorizationCodeClient.NewPkce();
-        var code = await browser.SignInForCodeAsync(CliClientId, CliRedirectUri, challenge, username, Passwords[username]);
-        using var response = await browser.RedeemCodeAsync(CliClientId, CliRedirectUri, code, verifier);
-        return await AuthorizationCodeClient.ReadTokensAsync(response);
-    }
+    public static Task<TokenSet> ForPersonAsync(Uri provider, string username) => ForPersonAsync(provider, username, Passwords[username]);
 
     /// <summary>
     /// Tokens for any account the provider was configured with (<c>Identity:Accounts</c>), signed in
