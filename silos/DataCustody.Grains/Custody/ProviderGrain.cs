@@ -229,7 +229,7 @@ internal sealed class ProviderGrain(
 
     // Each transfer is judged by its recipient's level and profile version: asked here once per recipient
     // for the whole batch, not by every person's grain for every transfer. This grain answers for itself
-    // directly, as a call to itself would wait for the turn it is in.
+    // directly, without a message to itself.
     private async Task<IReadOnlyDictionary<string, ProviderStanding>> StandingsAsync(IEnumerable<string> recipients)
     {
         var standings = await Task.WhenAll(recipients.Distinct(StringComparer.Ordinal).Select(async recipient =>
