@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using DataCustody.Identity;
 using DataCustody.Testing;
 
@@ -46,15 +45,7 @@ public sealed class GatewayApiFixture : IAsyncLifetime
         // Every test signs in from the same loopback address, more often than the provider lets one
         // address in a minute; the limit itself is the identity tests' to test.
         var settings = new Dictionary<string, string> { ["Identity__SignInPermitLimit"] = "1000" };
-        foreach (var (i, (username, password)) in ForgettablePeople.Index())
-        {
-            var prefix = string.Create(CultureInfo.InvariantCulture, $"Identity__Accounts__{4 + i}__");
-            settings[prefix + "Username"] = username;
-            settings[prefix + "PersonId"] = Guid.NewGuid().ToString();
-            settings[prefix + "DisplayName"] = username;
-            settings[prefix + "Roles__0"] = "citizen";
-            settings[prefix + "PasswordHash"] = SecretHasher.Hash(password);
-        }
+        ConfiguredAccounts.AddCitizens(settings, ForgettablePeople.Select(p => (p.Key, p.Key, SecretHasher.Hash(p.Value))));
         Gateway = await GatewayProcess.StartAsync(settings);
     }
 

@@ -1,12 +1,12 @@
 using System.Globalization;
 using DataCustody.Identity;
+using DataCustody.Testing;
 
 namespace DataCustody.Benchmarks.Ingestion;
 
 /// <summary>
 /// People to sign in besides the demo accounts alice and bob: accounts handed to the gateway's
-/// embedded provider through environment settings (<c>Identity__Accounts__N__...</c>, after the
-/// demo file's entries), exactly as an operator would add accounts. Statements of one person are
+/// embedded provider through <see cref="ConfiguredAccounts"/>. Statements of one person are
 /// recorded one after another by that person's grain, so the load needs many people, not two.
 /// </summary>
 internal static class TestAccounts
@@ -16,10 +16,6 @@ internal static class TestAccounts
 
     /// <summary>The password of every generated account.</summary>
     public const string Password = "ingest-bench-demo";
-
-    // identity.demo.json holds four accounts (alice, bob, regina, audrey): ours follow them, so the
-    // list binds as the demo file's accounts plus these.
-    private const int FirstIndex = 4;
 
     /// <summary>The generated usernames for <paramref name="count"/> accounts.</summary>
     public static IReadOnlyList<string> Usernames(int count) =>
@@ -38,15 +34,7 @@ internal static class TestAccounts
             // in from the one loopback address within seconds.
             ["Identity__SignInPermitLimit"] = "1000000",
         };
-        for (var i = 0; i < usernames.Count; i++)
-        {
-            var prefix = string.Create(CultureInfo.InvariantCulture, $"Identity__Accounts__{FirstIndex + i}__");
-            settings[prefix + "Username"] = usernames[i];
-            settings[prefix + "PersonId"] = Guid.NewGuid().ToString();
-            settings[prefix + "DisplayName"] = "Bench " + usernames[i];
-            settings[prefix + "Roles__0"] = "citizen";
-            settings[prefix + "PasswordHash"] = hash;
-        }
+        ConfiguredAccounts.AddCitizens(settings, usernames.Select(username => (username, "Bench " + username, hash)));
         return settings;
     }
 }

@@ -49,7 +49,8 @@ internal sealed partial class PageVisitor(Uri gateway) : IDisposable
         Assert.Contains($"action=\"{action}\"", html, StringComparison.Ordinal);
         var token = Token().Match(html);
         Assert.True(token.Success, "The page has no antiforgery token.");
-        var form = new Dictionary<string, string>(fields ?? new Dictionary<string, string>()) { [token.Groups["name"].Value] = WebUtility.HtmlDecode(token.Groups["value"].Value) };
+        var form = fields?.ToDictionary() ?? [];
+        form[token.Groups["name"].Value] = WebUtility.HtmlDecode(token.Groups["value"].Value);
         return _browser.PostFormAsync(action, form);
     }
 

@@ -230,8 +230,8 @@ public sealed class PersonPagesTests(GatewayApiFixture fixture)
         var password = GatewayApiFixture.ForgettablePeople["greta"];
         using var api = DemoTokens.WithBearer(fixture.BaseAddress, (await DemoTokens.ForPersonAsync(fixture.BaseAddress, "greta", password)).AccessToken);
         var consentId = (await GrantAsync(api, "shop")).Id("consentId");
-        var (greta, page) = await PageVisitor.SignedInAsync(fixture.BaseAddress, "greta", "my/consents", password);
-        using var _ = greta;
+        var (visitor, page) = await PageVisitor.SignedInAsync(fixture.BaseAddress, "greta", "my/consents", password);
+        using var greta = visitor;
         var html = await page.Content.ReadAsStringAsync();
         var understood = new Dictionary<string, string> { ["understood"] = "yes" };
 
