@@ -34,9 +34,12 @@ public sealed record StatementOutcome(
     public static StatementOutcome Logged(string statementId, long index, byte[] leafHash, IReadOnlyList<EntryViolation> violations) =>
         new(statementId, StatementResult.Recorded, index, leafHash, violations, null, null);
 
-    /// <summary>A statement that was logged before, at <paramref name="index"/>.</summary>
-    public static StatementOutcome Repeated(string statementId, long index, byte[] leafHash) =>
-        new(statementId, StatementResult.Duplicate, index, leafHash, [], null, null);
+    /// <summary>
+    /// A statement that was logged before, at <paramref name="index"/>, with the broker's findings then: a retry
+    /// whose first answer was lost learns what the first attempt broke and the recipient's handle.
+    /// </summary>
+    public static StatementOutcome Repeated(string statementId, long index, byte[] leafHash, EntryNotes? notes) =>
+        new(statementId, StatementResult.Duplicate, index, leafHash, notes?.Violations ?? [], null, null) { RecipientHandle = notes?.RecipientHandle };
 
     /// <summary>A statement that was refused because of <paramref name="field"/>.</summary>
     public static StatementOutcome Refused(string statementId, string field, string reason) =>

@@ -342,9 +342,7 @@ internal sealed class ProviderGrain(
         {
             return StatementOutcome.Refused(submitted.Statement.Id, "id", "The statement id was used before for different content.");
         }
-        return first.Index is { } index && first.LeafHash is { } leafHash
-            ? StatementOutcome.Repeated(first.StatementId, index, leafHash)
-            : first;
+        return first.Result == StatementResult.Recorded ? first with { Result = StatementResult.Duplicate } : first;
     }
 
     private async Task<StatementOutcome> RepeatAsync(string statementId, byte[] payloadSha256, byte[] recordedSha256, long index)
@@ -353,8 +351,8 @@ internal sealed class ProviderGrain(
         {
             return StatementOutcome.Refused(statementId, "id", $"The statement id was used before, at entry {index}, for different content.");
         }
-        var entry = await ledger.ReadEntriesAsync(index, 1);
-        return StatementOutcome.Repeated(statementId, index, entry[0].LeafHash);
+        var entry = (await ledger.ReadEntriesAsync(index, 1))[0];
+        return StatementOutcome.Repeated(statementId, index, entry.LeafHash, LogEntry.FromLeaf(entry.Leaf).Notes);
     }
 
     private async Task<string?> OwnerAsync(string handle) =>

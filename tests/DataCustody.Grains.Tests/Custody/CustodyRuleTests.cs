@@ -115,6 +115,29 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
     }
 
     [Fact]
+    public async Task A_repeated_transfer_returns_what_it_broke_and_the_recipients_handle()
+    {
+        var person = _cluster.Person("p3-retry");
+        var handle = await person.GetHandle(_shop.Id);
+        var transfer = new DataTransferred(_shop.NextId(), _shop.Now, _shop.Id, handle, _partner.Id, [.. Contact], [.. Service], LegalBasis.Consent, null, _terms);
+
+        var sameBatch = await _shop.Grain.Submit([_shop.Sign(transfer), _shop.Sign(transfer)]);
+        var retry = await _shop.SubmitAsync(transfer);
+
+        var first = sameBatch[0];
+        Assert.Equal(["not-held", "no-consent"], first.Violations.Select(v => v.Code));
+        Assert.Equal(await person.GetHandle(_partner.Id), first.RecipientHandle);
+        foreach (var repeat in new[] { sameBatch[1], retry })
+        {
+            Assert.Equal(StatementResult.Duplicate, repeat.Result);
+            Assert.Equal(first.Index, repeat.Index);
+            Assert.Equal(first.LeafHash, repeat.LeafHash);
+            Assert.Equal(first.Violations, repeat.Violations);
+            Assert.Equal(first.RecipientHandle, repeat.RecipientHandle);
+        }
+    }
+
+    [Fact]
     public async Task What_breaks_a_rule_is_recorded_and_flagged()
     {
         var person = _cluster.Person("p4");
