@@ -1,10 +1,17 @@
+using System.Buffers;
 using System.Text;
 
 namespace DataCustody.Gateway.Apis.Plumbing;
 
-/// <summary>RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they must be.</summary>
+/// <summary>
+/// RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they must be. Fields come from what
+/// providers registered and reported, and the files are opened in spreadsheets: a field that a
+/// spreadsheet would run as a formula starts with an apostrophe, as OWASP's advice on CSV injection has it.
+/// </summary>
 public static class Csv
 {
+    private static readonly SearchValues<char> FormulaStarts = SearchValues.Create("=+-@\t\r");
+
     /// <summary>The media type of a CSV body with a header row.</summary>
     public const string MediaType = "text/csv";
 
@@ -35,6 +42,10 @@ public static class Csv
                 text.Append(',');
             }
             var field = fields[i] ?? "";
+            if (field.Length > 0 && FormulaStarts.Contains(field[0]))
+            {
+                field = "'" + field;
+            }
             if (field.AsSpan().IndexOfAny(",\"\r\n") < 0)
             {
                 text.Append(field);
