@@ -64,7 +64,11 @@ internal sealed class LogReaderGrain(LedgerStore store) : Grain, ILogReaderGrain
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(width, LedgerStore.TileWidth);
-        var rows = await store.ReadEntriesAsync(checked(index * LedgerStore.TileWidth), width);
+        if (index > LedgerStore.MaxTileIndex)
+        {
+            return null;
+        }
+        var rows = await store.ReadEntriesAsync(index * LedgerStore.TileWidth, width);
         if (rows.Count != width)
         {
             return null;

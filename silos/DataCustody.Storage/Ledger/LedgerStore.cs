@@ -15,6 +15,12 @@ public sealed class LedgerStore(Database database, IEnumerable<ILedgerProjector>
     /// <summary>Hashes per full C2SP tlog-tiles tile.</summary>
     public const int TileWidth = 256;
 
+    /// <summary>
+    /// The last tile index whose positions all fit in a 64-bit index. Tile paths can name larger ones; no log
+    /// holds them, so they are simply not there yet.
+    /// </summary>
+    public const long MaxTileIndex = (long.MaxValue - TileWidth) / TileWidth;
+
     private readonly ILedgerProjector[] _projectors = [.. projectors];
 
     /// <summary>The database the ledger lives in.</summary>
@@ -124,7 +130,11 @@ public sealed class LedgerStore(Database database, IEnumerable<ILedgerProjector>
         ArgumentOutOfRangeException.ThrowIfNegative(tileIndex);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(width, TileWidth);
-        var first = checked(tileIndex * TileWidth);
+        if (tileIndex > MaxTileIndex)
+        {
+            return null;
+        }
+        var first = tileIndex * TileWidth;
         await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var hashes = tileLevel == 0
             ? await connection.QueryAsync<byte[]>(

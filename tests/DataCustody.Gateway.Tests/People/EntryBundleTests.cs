@@ -55,6 +55,11 @@ public sealed class EntryBundleTests(GatewayApiFixture fixture)
         // Far beyond the log: a problem, not an empty bundle.
         using var beyond = await regina.GetAsync("log/v1/tile/entries/x999/999");
         await Problems.AssertAsync(beyond, HttpStatusCode.NotFound);
+        // Beyond any log: a tile index whose first position does not fit in 64 bits.
+        using var beyondAnyLog = await regina.GetAsync("log/v1/tile/entries/x100/x000/x000/x000/x000/000");
+        await Problems.AssertAsync(beyondAnyLog, HttpStatusCode.NotFound);
+        using var hashesBeyondAnyLog = await fixture.Anonymous.GetAsync("log/v1/tile/0/x100/x000/x000/x000/x000/000");
+        await Problems.AssertAsync(hashesBeyondAnyLog, HttpStatusCode.NotFound);
         using var malformed = await regina.GetAsync("log/v1/tile/entries/0000");
         await Problems.AssertAsync(malformed, HttpStatusCode.BadRequest);
     }
