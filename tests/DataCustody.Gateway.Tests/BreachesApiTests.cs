@@ -161,6 +161,37 @@ public sealed class BreachesApiTests(GatewayApiFixture fixture)
         await Problems.AssertAsync(response, status, field);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("1001")]
+    [InlineData("abc")]
+    [InlineData("99999999999")]
+    public async Task A_breach_list_limit_out_of_range_is_refused_naming_it(string limit)
+    {
+        var regulator = await fixture.PersonClientAsync("regina");
+
+        using var response = await regulator.GetAsync($"api/v1/breaches?limit={limit}");
+
+        await Problems.AssertAsync(response, HttpStatusCode.BadRequest, "limit");
+    }
+
+    [Fact]
+    public async Task A_breach_list_returns_at_most_its_limit()
+    {
+        await fixture.RegisteredProviderAsync("shop");
+        var regulator = await fixture.PersonClientAsync("regina");
+        for (var i = 0; i < 2; i++)
+        {
+            using var filed = await regulator.PostAsJsonAsync("api/v1/breaches", MatrixData.Breach());
+            Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        }
+
+        var one = await regulator.GetFromJsonAsync<JsonElement>("api/v1/breaches?limit=1");
+
+        Assert.Equal(1, one.GetArrayLength());
+    }
+
     /// <summary>The review of <paramref name="breachId"/> asked of <paramref name="provider"/>, as it serves it.</summary>
     private static async Task<JsonElement> ReviewAsync(TestProvider provider, string breachId) =>
         (await provider.Http.GetFromJsonAsync<JsonElement>($"api/v1/providers/{provider.ProviderId}/breach-reviews"))

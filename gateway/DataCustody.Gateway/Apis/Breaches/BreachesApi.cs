@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using DataCustody.Gateway.Apis.Compliance;
 using DataCustody.Grains.Custody.Breaches;
 using DataCustody.Identity;
 using DataCustody.Storage.Custody;
@@ -27,6 +28,7 @@ public static class BreachesApi
             .WithSummary("Files a breach at a holder on a regulator's behalf (members as in the breach.filed statement).")
             .RequireAuthorization(IdentityPolicies.Regulator);
         breaches.MapGet("/", List).WithName("ListBreaches")
+            .ProducesProblems(StatusCodes.Status400BadRequest)
             .WithSummary("Breaches, newest first: every breach for a regulator, its own for a provider.")
             .RequireAuthorization(IdentityPolicies.ProviderOrRegulator);
         breaches.MapGet("/{id}", Get).WithName("GetBreach")
@@ -75,10 +77,14 @@ public static class BreachesApi
         });
     }
 
-    private static async Task<Ok<IReadOnlyList<BreachSummaryResponse>>> List(ClaimsPrincipal user, BreachQueries breaches, int? limit)
+    private static async Task<Results<Ok<IReadOnlyList<BreachSummaryResponse>>, ProblemHttpResult>> List(ClaimsPrincipal user, BreachQueries breaches, string? limit)
     {
+        if (!PageQuery.TryRead(limit, after: null, out var page, out var problem))
+        {
+            return problem!;
+        }
         var holder = user.IsInRole(IdentityRoles.Regulator) ? null : user.FindFirstValue(IdentityClaims.ProviderId) ?? "";
-        var rows = await breaches.ListAsync(holder, Math.Clamp(limit ?? 100, 1, 1000));
+        var rows = await breaches.ListAsync(holder, page.Limit);
         return TypedResults.Ok<IReadOnlyList<BreachSummaryResponse>>([.. rows.Select(BreachSummaryResponse.From)]);
     }
 
