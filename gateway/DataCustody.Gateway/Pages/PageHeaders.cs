@@ -1,9 +1,9 @@
 namespace DataCustody.Gateway.Pages;
 
 /// <summary>
-/// Response headers of every page: no other site may frame a page (its buttons revoke consents), and
+/// Response headers of every page: no other site may frame a page (its buttons revoke consents),
 /// a page loads nothing but its own inline style, so injected markup could neither run scripts nor
-/// send what it reads elsewhere.
+/// send what it reads elsewhere, and no cache keeps a page, since every one shows a person's own data.
 /// </summary>
 internal sealed class PageHeaders : IEndpointFilter
 {
@@ -18,6 +18,7 @@ internal sealed class PageHeaders : IEndpointFilter
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "same-origin";
+        headers.CacheControl = "no-store";
         return next(context);
     }
 }

@@ -107,6 +107,7 @@ public sealed class PersonPagesTests(GatewayApiFixture fixture)
 
         Assert.Equal("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("datacustody-proofs.json", file.Content.Headers.ContentDisposition?.FileName);
+        Assert.True(file.Headers.CacheControl?.NoStore, "the person's proofs are not for any cache to keep");
         var verified = ProofBundleVerifier.Verify(ProofBundle.Parse(body), await fixture.Gateway.GetVerifierKeyAsync());
         Assert.Contains(verified.Entries, e => e.Index == collected);
         // Once a checkpoint covers every entry, the page no longer says any is waiting for one.
