@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DataCustody.Identity;
 
@@ -13,7 +14,7 @@ internal static class PagesEndpoints
     public static IResult SignOut() =>
         Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [IdentitySchemes.Pages, IdentitySchemes.PagesChallenge]);
 
-    // "//host" and "/\host" are protocol-relative to browsers: only a plain local path is followed.
-    private static string LocalOrHome(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/";
+    // Only a local path is followed. Browsers read "//host" and "/\host" as another site, and drop
+    // tabs and newlines first, so "/\t/host" is one too: the framework's check refuses all of them.
+    private static string LocalOrHome(string? url) => RedirectHttpResult.IsLocalUrl(url) ? url! : "/";
 }

@@ -55,4 +55,26 @@ public sealed class PagesSignInTests(IdentityFixture fixture) : IClassFixture<Id
         Assert.Equal("/connect/authorize", browser.Redirected(again).AbsolutePath);
         Assert.Equal("/connect/signin", browser.Redirected(await browser.FollowAsync(again)).AbsolutePath);
     }
+
+    [Theory]
+    [InlineData("/\t/evil.example/x", "/")]
+    [InlineData("/\n/evil.example/x", "/")]
+    [InlineData("//evil.example/x", "/")]
+    [InlineData("/\\evil.example/x", "/")]
+    [InlineData("https://evil.example/x", "/")]
+    [InlineData("/probe/page?tab=transfers&from=2026-01-01", "/probe/page?tab=transfers&from=2026-01-01")]
+    public async Task After_signing_in_the_pages_follow_only_a_local_path(string returnUrl, string expected)
+    {
+        using var browser = new AuthorizationCodeClient(fixture.BaseAddress);
+
+        var toProvider = await browser.OpenAsync("account/signin?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        var toSignIn = await browser.FollowAsync(toProvider);
+        var backToAuthorize = await browser.SignInAsync(browser.Redirected(toSignIn), "bob", DemoTokens.Passwords["bob"]);
+        var toCallback = await browser.FollowAsync(backToAuthorize);
+        var afterSignIn = await browser.FollowAsync(toCallback);
+
+        Assert.Equal(HttpStatusCode.Redirect, afterSignIn.StatusCode);
+        // As sent: a browser, not HttpClient's parser, would read this header.
+        Assert.Equal(expected, Assert.Single(afterSignIn.Headers.NonValidated["Location"]));
+    }
 }
