@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DataCustody.Identity.Provider;
 
 /// <summary>
-/// Limits password attempts per client address, so guessing passwords is slow. A refused attempt
-/// gets 429 with an RFC 9457 problem body and, when known, <c>Retry-After</c>.
+/// Limits password attempts per client address (an IPv6 one by its /64), so guessing passwords is
+/// slow. A refused attempt gets 429 with an RFC 9457 problem body and, when known, <c>Retry-After</c>.
 /// </summary>
 internal static class SignInRateLimit
 {
@@ -20,7 +20,7 @@ internal static class SignInRateLimit
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            ClientAddressPartition.Of(http.Connection.RemoteIpAddress),
             _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = settings.SignInPermitLimit,
