@@ -159,6 +159,7 @@ public static class IdentityExtensions
     {
         services.AddSingleton<AccountDirectory>();
         services.AddSingleton<ClientDirectory>();
+        services.AddSingleton<ClientAuthenticationLimit>();
         services.AddSingleton<RedeemedTokens>();
         services.AddSingleton<IdentityKeyring>();
         services.AddHostedService(sp => sp.GetRequiredService<IdentityKeyring>());
@@ -200,7 +201,9 @@ public static class IdentityExtensions
 
             options.AddEventHandler(OtherRequestsSkip.Descriptor);
             options.AddEventHandler<ValidateAuthorizationRequestContext>(h => h.UseSingletonHandler<AuthorizationRequestValidation>());
-            options.AddEventHandler<ValidateTokenRequestContext>(h => h.UseSingletonHandler<TokenRequestValidation>());
+            options.AddEventHandler(ClientAuthenticationThrottle.Descriptor);
+            options.AddEventHandler(TokenRequestValidation.Descriptor);
+            options.AddEventHandler(ThrottledTokenResponse.Descriptor);
             options.AddEventHandler<ValidateEndSessionRequestContext>(h => h.UseSingletonHandler<EndSessionRequestValidation>());
 
             options.UseAspNetCore()

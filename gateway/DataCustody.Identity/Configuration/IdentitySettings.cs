@@ -43,6 +43,15 @@ public sealed class IdentitySettings
     public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// How many failed client authentications at the token endpoint one client address may make per
+    /// window before it is refused without its secret being checked. Successful ones do not count.
+    /// </summary>
+    public int ClientAuthenticationFailureLimit { get; set; } = 10;
+
+    /// <summary>The window of <see cref="ClientAuthenticationFailureLimit"/>.</summary>
+    public TimeSpan ClientAuthenticationFailureWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// How long a person stays signed in to the pages without using them; a visit in the second half
     /// starts it again. As long as the provider's own session, so that neither outlives the other by days.
     /// </summary>

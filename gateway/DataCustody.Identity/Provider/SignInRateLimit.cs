@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using DataCustody.Identity.Configuration;
 using Microsoft.AspNetCore.Http;
@@ -35,7 +34,7 @@ internal static class SignInRateLimit
         var http = context.HttpContext;
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
-            http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            RetryAfter.Set(http.Response, retryAfter);
         }
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
