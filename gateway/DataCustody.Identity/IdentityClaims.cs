@@ -12,6 +12,9 @@ public static class IdentityClaims
     /// <summary>One role of <see cref="IdentityRoles"/>; repeated for several.</summary>
     public const string Role = "role";
 
+    /// <summary>When the person last signed in to the provider, in seconds since 1970 (UTC); in ID tokens.</summary>
+    public const string AuthenticationTime = "auth_time";
+
     /// <summary>The provider a system's token speaks for.</summary>
     public const string ProviderId = "provider_id";
 }

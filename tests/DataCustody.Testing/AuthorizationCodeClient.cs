@@ -33,9 +33,15 @@ public sealed partial class AuthorizationCodeClient : IDisposable
         return (verifier, Base64Url(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier))));
     }
 
-    /// <summary>Sends the browser to the authorization endpoint.</summary>
+    /// <summary>Sends the browser to the authorization endpoint, with <c>prompt</c> and <c>max_age</c> when given.</summary>
     public Task<HttpResponseMessage> AuthorizeAsync(
-        string clientId, string redirectUri, string codeChallenge, string? codeChallengeMethod = "S256", string scope = "openid profile offline_access")
+        string clientId,
+        string redirectUri,
+        string codeChallenge,
+        string? codeChallengeMethod = "S256",
+        string scope = "openid profile offline_access",
+        string? prompt = null,
+        TimeSpan? maxAge = null)
     {
         var query = HttpUtility.ParseQueryString(string.Empty);
         query["client_id"] = clientId;
@@ -48,6 +54,14 @@ public sealed partial class AuthorizationCodeClient : IDisposable
         if (codeChallengeMethod is not null)
         {
             query["code_challenge_method"] = codeChallengeMethod;
+        }
+        if (prompt is not null)
+        {
+            query["prompt"] = prompt;
+        }
+        if (maxAge is { } age)
+        {
+            query["max_age"] = ((long)age.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         return _http.GetAsync($"connect/authorize?{query}");
     }

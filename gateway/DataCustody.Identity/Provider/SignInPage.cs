@@ -24,7 +24,7 @@ internal static class SignInPage
         return Form(http, antiforgery, returnUrl!, username: string.Empty, error: null, StatusCodes.Status200OK);
     }
 
-    public static async Task<IResult> SubmitAsync(HttpContext http, IAntiforgery antiforgery, AccountDirectory accounts)
+    public static async Task<IResult> SubmitAsync(HttpContext http, IAntiforgery antiforgery, AccountDirectory accounts, TimeProvider time)
     {
         if (!await antiforgery.IsRequestValidAsync(http))
         {
@@ -48,6 +48,8 @@ internal static class SignInPage
         var session = new ClaimsIdentity(IdentitySchemes.ProviderSession, IdentityClaims.Name, IdentityClaims.Role);
         session.AddClaim(new Claim(IdentityClaims.Subject, account.PersonId));
         session.AddClaim(new Claim(IdentityClaims.Name, account.DisplayName));
+        // The cookie's own issue time moves when it slides; prompt=login and max_age need this sign-in's.
+        session.AddClaim(SignInTime.Claim(time.GetUtcNow()));
         await http.SignInAsync(IdentitySchemes.ProviderSession, new ClaimsPrincipal(session));
         return Results.Redirect(returnUrl);
     }

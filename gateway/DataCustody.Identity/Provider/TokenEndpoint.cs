@@ -56,7 +56,8 @@ internal static class TokenEndpoint
         {
             return Refuse("The account no longer exists.");
         }
-        return SignIn(TokenPrincipals.ForPerson(account, result.Principal.GetScopes(), audience));
+        // The sign-in the code was issued for, also on refresh: the person has not signed in again since.
+        return SignIn(TokenPrincipals.ForPerson(account, result.Principal.GetScopes(), audience, SignInTime.Of(result.Principal)));
     }
 
     private static IResult SignIn(System.Security.Claims.ClaimsPrincipal principal) =>

@@ -12,14 +12,21 @@ namespace DataCustody.Identity.Provider;
 /// </summary>
 internal static class TokenPrincipals
 {
-    /// <summary>A person: <c>sub</c> is their person id, with their name and roles.</summary>
-    public static ClaimsPrincipal ForPerson(AccountSettings account, IEnumerable<string> scopes, string audience)
+    /// <summary>
+    /// A person: <c>sub</c> is their person id, with their name and roles, and <c>auth_time</c> when
+    /// <paramref name="signedInAt"/> is known.
+    /// </summary>
+    public static ClaimsPrincipal ForPerson(AccountSettings account, IEnumerable<string> scopes, string audience, DateTimeOffset? signedInAt)
     {
         ArgumentNullException.ThrowIfNull(account);
         var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, account.PersonId)
             .SetClaim(Claims.Name, account.DisplayName)
             .SetClaims(Claims.Role, [.. account.Roles]);
+        if (signedInAt is { } when)
+        {
+            identity.AddClaim(SignInTime.Claim(when));
+        }
         return Finish(identity, scopes, audience);
     }
 
@@ -57,6 +64,8 @@ internal static class TokenPrincipals
     {
         Claims.Subject or Claims.Name or Claims.Role => [Destinations.AccessToken, Destinations.IdentityToken],
         IdentityClaims.ProviderId => [Destinations.AccessToken],
+        // Always issued, not only when max_age asked for it: a client may judge the sign-in's age itself.
+        Claims.AuthenticationTime => [Destinations.IdentityToken],
         // Anything else (OpenIddict's own bookkeeping claims) stays out of the tokens.
         _ => [],
     };
