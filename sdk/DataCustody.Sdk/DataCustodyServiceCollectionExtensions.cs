@@ -3,6 +3,7 @@ using DataCustody.Sdk.Http;
 using DataCustody.Sdk.Receipts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -16,7 +17,8 @@ public static class DataCustodyServiceCollectionExtensions
     /// Registers <see cref="DataCustodyProviderClient"/> as a typed client of <see cref="IHttpClientFactory"/> with
     /// the standard resilience handler (retries of requests that are safe to repeat, including statement batches,
     /// honouring <c>Retry-After</c>; timeouts; circuit breaker) and a handler that acquires and renews the provider's
-    /// client-credential token; and <see cref="DataCustodyClientFactory"/> for person and regulator clients.
+    /// client-credential token; <see cref="DataCustodyClientFactory"/> for person and regulator clients; and a hosted
+    /// service that sends the statements still queued when the generic host stops, before it disposes the container.
     /// </summary>
     /// <returns>The builder of the provider client's <see cref="HttpClient"/>, to configure it further.</returns>
     public static IHttpClientBuilder AddDataCustody(this IServiceCollection services, Action<DataCustodyOptions> configure)
@@ -37,6 +39,7 @@ public static class DataCustodyServiceCollectionExtensions
         services.TryAddSingleton<ProviderState>();
         services.TryAddSingleton<DataCustodyClientFactory>();
         services.TryAddTransient<ClientCredentialsHandler>();
+        services.AddHostedService<StatementBatcherShutdown>();
 
         ConfigureResilient(services.AddHttpClient(ClientCredentialsTokenSource.HttpClientName));
         ConfigureResilient(services.AddHttpClient(InclusionWaiter.HttpClientName));
@@ -58,15 +61,22 @@ public static class DataCustodyServiceCollectionExtensions
 
     private static void ConfigureResilient(IHttpClientBuilder builder)
     {
-        builder.ConfigureHttpClient((sp, http) =>
+        // The options are read when the factory is built, not looked up each time a client is made: without a host,
+        // the statements still queued are sent while the container is being disposed, when it no longer answers.
+        builder.Services.AddOptions<HttpClientFactoryOptions>(builder.Name).Configure<IOptions<DataCustodyOptions>>((factory, settings) =>
         {
-            http.BaseAddress = sp.GetRequiredService<IOptions<DataCustodyOptions>>().Value.NormalizedBaseAddress;
-            // The resilience pipeline enforces the timeouts.
-            http.Timeout = Timeout.InfiniteTimeSpan;
+            var baseAddress = settings.Value.NormalizedBaseAddress;
+            factory.HttpClientActions.Add(http =>
+            {
+                http.BaseAddress = baseAddress;
+                // The resilience pipeline enforces the timeouts.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            });
         });
-        builder.AddStandardResilienceHandler().Configure((resilience, sp) =>
+        var pipeline = builder.AddStandardResilienceHandler();
+        builder.Services.AddOptions<HttpStandardResilienceOptions>(pipeline.PipelineName).Configure<IOptions<DataCustodyOptions>>((resilience, settings) =>
         {
-            var options = sp.GetRequiredService<IOptions<DataCustodyOptions>>().Value;
+            var options = settings.Value;
             resilience.Retry.MaxRetryAttempts = Math.Max(options.MaxRetryAttempts, 1);
             resilience.Retry.Delay = options.RetryDelay;
             resilience.Retry.ShouldRetryAfterHeader = true;

@@ -27,7 +27,13 @@ internal sealed class SdkHost : IAsyncDisposable
         var key = ProviderKey.Generate("shop-key-1");
         var collection = new ServiceCollection();
         services?.Invoke(collection);
-        collection.AddDataCustody(o =>
+        AddDataCustody(collection, gateway, key, configure);
+        return new SdkHost(collection.BuildServiceProvider(), key);
+    }
+
+    /// <summary>Registers the SDK as the shop with <paramref name="key"/>, against <paramref name="gateway"/>.</summary>
+    public static void AddDataCustody(IServiceCollection services, FakeGateway gateway, ProviderKey key, Action<DataCustodyOptions>? configure = null) =>
+        services.AddDataCustody(o =>
         {
             o.BaseAddress = gateway.Url;
             o.ClientId = "shop";
@@ -40,8 +46,6 @@ internal sealed class SdkHost : IAsyncDisposable
             o.InclusionPollMaxDelay = TimeSpan.FromMilliseconds(50);
             configure?.Invoke(o);
         });
-        return new SdkHost(collection.BuildServiceProvider(), key);
-    }
 
     public static DataCollected Collected(string id, string provider = "shop") => new(
         id,

@@ -21,6 +21,7 @@ internal sealed class StatementBatcher : IAsyncDisposable, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
     private readonly int _maxInFlight;
+    private readonly Lazy<Task> _finished;
 
     public StatementBatcher(StatementSender sender, IOptions<DataCustodyOptions> options, TimeProvider time)
         : this((batch, ct) => sender.SendAsync(batch, int.MaxValue, ct), options.Value.MaxBatchSize, options.Value.MaxBatchDelay, options.Value.MaxBatchesInFlight, time)
@@ -40,6 +41,7 @@ internal sealed class StatementBatcher : IAsyncDisposable, IDisposable
         _time = time;
         _maxInFlight = maxInFlight;
         _inFlight = new SemaphoreSlim(maxInFlight, maxInFlight);
+        _finished = new Lazy<Task>(FinishQueuedAsync);
         _loop = Task.Run(RunAsync);
     }
 
@@ -60,7 +62,22 @@ internal sealed class StatementBatcher : IAsyncDisposable, IDisposable
         return pending.Completion.Task;
     }
 
+    /// <summary>
+    /// Stops taking statements and sends those queued; completes when every batch is answered. Calling it
+    /// again returns the same task.
+    /// </summary>
+    public Task FinishAsync() => _finished.Value;
+
     public async ValueTask DisposeAsync()
+    {
+        await FinishAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+        _inFlight.Dispose();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task FinishQueuedAsync()
     {
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
@@ -69,11 +86,7 @@ internal sealed class StatementBatcher : IAsyncDisposable, IDisposable
         {
             await _inFlight.WaitAsync().ConfigureAwait(false);
         }
-        _stopping.Dispose();
-        _inFlight.Dispose();
     }
-
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private async Task RunAsync()
     {
