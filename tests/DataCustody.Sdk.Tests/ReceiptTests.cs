@@ -127,6 +127,17 @@ public sealed class ReceiptTests : IDisposable
     }
 
     [Fact]
+    public async Task A_checkpoint_of_another_log_signed_by_the_pinned_key_fails()
+    {
+        var receipt = await ReceiptAsync(6, 13, origin: "some.other.log");
+
+        var failure = Assert.Throws<ReceiptVerificationException>(() => receipt.Verify(_logKey.Verifier));
+
+        Assert.Equal(ReceiptFailure.BadCheckpoint, failure.Failure);
+        Assert.Contains($"The origin 'some.other.log' is not '{Origin}'", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verifying_with_another_key_fails()
     {
         var receipt = await ReceiptAsync(6, 13);
@@ -173,7 +184,7 @@ public sealed class ReceiptTests : IDisposable
         Assert.Equal(ReceiptFailure.Malformed, Assert.Throws<ReceiptVerificationException>(() => Receipt.FromJson("{}")).Failure);
     }
 
-    private async Task<Receipt> ReceiptAsync(int index, int size, NoteSignerKey? signer = null)
+    private async Task<Receipt> ReceiptAsync(int index, int size, NoteSignerKey? signer = null, string origin = Origin)
     {
         var tree = new InMemoryNodeSource();
         for (var i = 0; i < size; i++)
@@ -181,7 +192,7 @@ public sealed class ReceiptTests : IDisposable
             tree.Append(MerkleHash.Leaf(Encoding.UTF8.GetBytes($"entry {i}")));
         }
         var proof = await ProofPlan.Inclusion((ulong)index, (ulong)size).ReadAsync(tree);
-        var note = new Checkpoint(Origin, tree.Size, tree.Root()).Sign(signer ?? _logKey);
+        var note = new Checkpoint(origin, tree.Size, tree.Root()).Sign(signer ?? _logKey);
         return new Receipt(
             $"stmt-{index}",
             index,

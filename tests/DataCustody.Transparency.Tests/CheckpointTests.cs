@@ -80,4 +80,17 @@ public sealed class CheckpointTests
         Assert.Equal(42UL, Checkpoint.OpenSigned(note, log.Verifier).Size);
         Assert.Equal(NoteError.NoKnownSignature, Assert.Throws<NoteException>(() => Checkpoint.OpenSigned(note, other.Verifier)).Error);
     }
+
+    [Fact]
+    public void A_checkpoint_of_another_origin_does_not_open_although_the_log_key_signed_it()
+    {
+        using var log = NoteSignerKey.Generate("custody.example/log");
+        var note = new Checkpoint("some.other.log", 42, Convert.FromBase64String(Root)).Sign(log);
+
+        var error = Assert.Throws<CheckpointFormatException>(() => Checkpoint.OpenSigned(note, log.Verifier));
+
+        Assert.Equal(1, error.Line);
+        Assert.Contains("'some.other.log'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'custody.example/log'", error.Message, StringComparison.Ordinal);
+    }
 }

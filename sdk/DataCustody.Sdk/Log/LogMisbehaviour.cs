@@ -3,7 +3,7 @@ namespace DataCustody.Sdk.Log;
 /// <summary>What a monitor caught the log doing.</summary>
 public enum LogMisbehaviour
 {
-    /// <summary>The checkpoint is not validly signed by the pinned log key, or is not a checkpoint.</summary>
+    /// <summary>The checkpoint is not validly signed by the pinned log key, is not a checkpoint, or names another log than the key.</summary>
     BadCheckpoint,
 
     /// <summary>

@@ -31,7 +31,8 @@ public sealed class VerifiedCheckpoint
     /// Verifies <paramref name="note"/> against <paramref name="logKey"/> and parses its checkpoint.
     /// </summary>
     /// <exception cref="LogMisbehaviourException">
-    /// With <see cref="LogMisbehaviour.BadCheckpoint"/>: the note is not signed by the key, a signature fails, or the text is not a checkpoint.
+    /// With <see cref="LogMisbehaviour.BadCheckpoint"/>: the note is not signed by the key, a signature fails, the text is not a
+    /// checkpoint, or its origin is not the key's name.
     /// </exception>
     public static VerifiedCheckpoint Open(string note, NoteVerifierKey logKey)
     {
@@ -47,7 +48,7 @@ public sealed class VerifiedCheckpoint
         }
         catch (CheckpointFormatException e)
         {
-            throw new LogMisbehaviourException(LogMisbehaviour.BadCheckpoint, $"the log key signed a note that is not a checkpoint: {e.Message}", note);
+            throw new LogMisbehaviourException(LogMisbehaviour.BadCheckpoint, $"the log key signed a note that is not a checkpoint of its log: {e.Message}", note);
         }
     }
 }

@@ -84,12 +84,21 @@ public sealed class Checkpoint
 
     /// <summary>
     /// Opens a signed checkpoint: the note must carry a valid signature by <paramref name="logKey"/>,
-    /// and its text must be a well-formed checkpoint.
+    /// and its text must be a well-formed checkpoint whose origin is the key's name.
     /// </summary>
+    /// <exception cref="NoteException">The note is malformed or carries no valid signature by <paramref name="logKey"/>.</exception>
+    /// <exception cref="CheckpointFormatException">The text is not a checkpoint, or its origin is not the name of <paramref name="logKey"/>.</exception>
     public static Checkpoint OpenSigned(string note, NoteVerifierKey logKey)
     {
         var opened = SignedNote.Open(note, [logKey]);
-        return Parse(opened.Text);
+        var checkpoint = Parse(opened.Text);
+        // A log names its key after its origin (C2SP tlog-checkpoint), so a checkpoint naming another
+        // origin is not one of this log's, even though its key signed it.
+        if (checkpoint.Origin != logKey.Name)
+        {
+            throw new CheckpointFormatException($"The origin '{checkpoint.Origin}' is not '{logKey.Name}', the name of the log key: the checkpoint is of another log.", 1);
+        }
+        return checkpoint;
     }
 
     /// <summary>The checkpoint body, the text a log signs.</summary>
