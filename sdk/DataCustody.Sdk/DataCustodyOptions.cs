@@ -23,7 +23,10 @@ public sealed class DataCustodyOptions
     /// <summary>Scopes to ask for with client-credential tokens, if the identity provider needs any.</summary>
     public IList<string> Scopes { get; } = [];
 
-    /// <summary>How long before its expiry a token is renewed. Default one minute (at most half a token's lifetime is used).</summary>
+    /// <summary>
+    /// How long before its expiry a token is renewed. Default one minute (at most half a token's lifetime is used).
+    /// While renewing fails, the current token is used until it expires.
+    /// </summary>
     public TimeSpan TokenRenewalMargin { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The provider's id, which its statements name in <c>provider</c>; learned from <see cref="DataCustodyProviderClient.RegisterAsync"/> when not set.</summary>

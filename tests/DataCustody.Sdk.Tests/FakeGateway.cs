@@ -50,6 +50,9 @@ internal sealed class FakeGateway : IAsyncDisposable
     /// <summary>The lifetime of the tokens issued, in seconds.</summary>
     public int TokenLifetimeSeconds { get; set; } = 3600;
 
+    /// <summary>When set, the token endpoint answers 503, as an identity provider that is down.</summary>
+    public bool TokenEndpointDown { get; set; }
+
     /// <summary>How long the token endpoint takes to answer: wide enough for concurrent callers to overlap.</summary>
     public TimeSpan TokenLatency { get; set; } = TimeSpan.FromMilliseconds(50);
 
@@ -104,6 +107,10 @@ internal sealed class FakeGateway : IAsyncDisposable
 
     private async Task<IResult> TokenAsync(HttpContext http)
     {
+        if (TokenEndpointDown)
+        {
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
         var form = await http.Request.ReadFormAsync();
         if (form["grant_type"] != "client_credentials" || form["client_id"] != "shop" || form["client_secret"] != "shop-demo-secret")
         {

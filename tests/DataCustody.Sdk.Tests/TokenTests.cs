@@ -1,3 +1,4 @@
+using DataCustody.Sdk.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -40,6 +41,34 @@ public sealed class TokenTests : IAsyncLifetime
 
         Assert.Equal(2, _gateway.TokensIssued);
         Assert.Equal(20, _gateway.Requests.TakeLast(20).Count(r => r.Authorization == "Bearer token-2"));
+    }
+
+    [Fact]
+    public async Task A_token_due_for_renewal_serves_until_it_expires_while_the_token_endpoint_is_down()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        _gateway.TokenLifetimeSeconds = 300;
+        await using var sdk = SdkHost.Create(_gateway, o =>
+        {
+            o.TokenRenewalMargin = TimeSpan.FromSeconds(60);
+            o.MaxRetryAttempts = 0;
+        }, s => s.AddSingleton<TimeProvider>(clock));
+        var tokens = sdk.Services.GetRequiredService<ClientCredentialsTokenSource>();
+        await sdk.Provider.GetObligationsAsync();
+        _gateway.TokenEndpointDown = true;
+
+        // Within the renewal margin: the renewal fails, but the token has most of a minute left.
+        clock.Advance(TimeSpan.FromSeconds(241));
+        await sdk.Provider.GetObligationsAsync();
+        await sdk.Provider.GetObligationsAsync();
+
+        Assert.Equal("Bearer token-1", _gateway.Requests.Last().Authorization);
+        // The second call did not ask again: the next attempt waits until halfway to the expiry.
+        Assert.Equal(2, tokens.Requests);
+
+        clock.Advance(TimeSpan.FromSeconds(60));
+        var problem = await Assert.ThrowsAsync<DataCustodyProblemException>(() => sdk.Provider.GetObligationsAsync());
+        Assert.Equal(503, problem.Status);
     }
 
     [Fact]

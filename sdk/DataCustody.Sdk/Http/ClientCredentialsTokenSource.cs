@@ -33,7 +33,9 @@ internal sealed class ClientCredentialsTokenSource : IDisposable
     /// <summary>How many tokens were requested so far.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
-    /// <summary>A token valid for at least the renewal margin.</summary>
+    /// <summary>
+    /// A token valid for at least the renewal margin; or, while renewing fails, the current token until it expires.
+    /// </summary>
     public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
         var token = _token;
@@ -50,9 +52,21 @@ internal sealed class ClientCredentialsTokenSource : IDisposable
             {
                 return token.Value;
             }
-            token = await RequestAsync(cancellationToken);
-            _token = token;
-            return token.Value;
+            try
+            {
+                var renewed = await RequestAsync(cancellationToken);
+                _token = renewed;
+                return renewed.Value;
+            }
+            catch (Exception) when (token is not null && !cancellationToken.IsCancellationRequested && _time.GetUtcNow() < token.ExpiresAt)
+            {
+                // Renewing ahead of expiry is a precaution: while the token endpoint is down the token still serves.
+                // The next attempt waits until halfway to its expiry, so that the callers queued behind this one
+                // do not each wait for a failing request. A token refused meanwhile stays forgotten.
+                var now = _time.GetUtcNow();
+                Interlocked.CompareExchange(ref _token, token with { RenewAt = now + ((token.ExpiresAt - now) / 2) }, token);
+                return token.Value;
+            }
         }
         finally
         {
@@ -111,7 +125,7 @@ internal sealed class ClientCredentialsTokenSource : IDisposable
         }
         var lifetime = TimeSpan.FromSeconds(body.ExpiresIn is > 0 ? body.ExpiresIn.Value : 300);
         var margin = _options.TokenRenewalMargin < lifetime / 2 ? _options.TokenRenewalMargin : lifetime / 2;
-        return new CachedToken(body.AccessToken!, requestedAt + lifetime - margin);
+        return new CachedToken(body.AccessToken!, requestedAt + lifetime - margin, requestedAt + lifetime);
     }
 
     private async Task<Uri> DiscoverAsync(HttpClient http, CancellationToken cancellationToken)
@@ -136,7 +150,7 @@ internal sealed class ClientCredentialsTokenSource : IDisposable
     private static DataCustodyProblemException Failure(HttpResponseMessage response, string? error, string description) =>
         new(response.StatusCode, new ProblemDetail(null, error is null ? "Token request failed" : $"Token request failed: {error}", (int)response.StatusCode, description, null));
 
-    private sealed record CachedToken(string Value, DateTimeOffset RenewAt);
+    private sealed record CachedToken(string Value, DateTimeOffset RenewAt, DateTimeOffset ExpiresAt);
 
     private sealed record TokenResponse(
         [property: JsonPropertyName("access_token")] string? AccessToken,
