@@ -12,12 +12,13 @@ public static class LogKeyLoader
     public sealed record LoadedKey(NoteSignerKey Key, bool Generated, string? File);
 
     /// <summary>Loads or creates the key; <paramref name="mayGenerate"/> is false where several silos must share one key.</summary>
+    /// <exception cref="InvalidOperationException">There is no key where one must be, it is not a signer key, or it is not named after <c>Log:Origin</c>.</exception>
     public static LoadedKey Load(SiloSettings settings, bool mayGenerate)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (!string.IsNullOrWhiteSpace(settings.Log.SigningKey))
         {
-            return new LoadedKey(Parse(settings.Log.SigningKey.Trim(), "Log:SigningKey"), false, null);
+            return new LoadedKey(Parse(settings.Log.SigningKey.Trim(), "Log:SigningKey", settings.Log.Origin), false, null);
         }
 
         var file = settings.Log.SigningKeyFile ?? Path.Combine(settings.DataFolder, "log-signing.key");
@@ -31,18 +32,29 @@ public static class LogKeyLoader
             using var key = NoteSignerKey.Generate(settings.Log.Origin);
             return key.ToSecretString();
         });
-        return new LoadedKey(Parse(text, file), generated, file);
+        return new LoadedKey(Parse(text, file, settings.Log.Origin), generated, file);
     }
 
-    private static NoteSignerKey Parse(string text, string source)
+    private static NoteSignerKey Parse(string text, string source, string origin)
     {
+        NoteSignerKey key;
         try
         {
-            return NoteSignerKey.Parse(text);
+            key = NoteSignerKey.Parse(text);
         }
         catch (NoteException e)
         {
             throw new InvalidOperationException($"The log signing key from {source} is not a valid signer key: {e.Message}", e);
         }
+        // Verifiers take a checkpoint only from a key named after its origin (C2SP signed notes): a key of
+        // another name would sign checkpoints that every monitor and SDK refuses.
+        var name = key.Name;
+        if (name != origin)
+        {
+            key.Dispose();
+            throw new InvalidOperationException(
+                $"The log signing key from {source} is named {name}, but Log:Origin is {origin}: they must be the same. Set Log:Origin to {name}, or sign with a key named {origin}.");
+        }
+        return key;
     }
 }

@@ -99,8 +99,9 @@ public static class SiloBuilderExtensions
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IDeadlineSweeperGrain>(0).Sweep());
         silo.Services.AddSingleton<LogSigner>();
         silo.Services.TryAddSingleton(TimeProvider.System);
-        silo.Services.Configure<LedgerOptions>(options => options.Origin = settings.Log.Origin);
         silo.Services.Configure<LedgerOptions>(configuration.GetSection("Ledger"));
+        // Log:Origin alone sets the origin: LogKeyLoader has checked that the key is named after it.
+        silo.Services.Configure<LedgerOptions>(options => options.Origin = settings.Log.Origin);
 
         return database;
     }
