@@ -83,6 +83,12 @@ internal static class ReceiptFetchCommand
             console.Error.WriteLine($"INVALID ({e.Failure}): {e.Message}");
             return e.Failure == ReceiptFailure.BadCheckpoint ? ExitCodes.BadCheckpoint : ExitCodes.ReceiptBadProof;
         }
+        catch (LogMisbehaviourException e)
+        {
+            // Waiting longer does not help: the log has signed something an append-only log never would.
+            console.Error.WriteLine($"{LogMisbehaviourVerdict.Label(e.Kind)}: {e.Message}");
+            return LogMisbehaviourVerdict.ExitCode(e.Kind);
+        }
         catch (Exception e) when (e is HttpRequestException or LogResponseException or IOException or UnauthorizedAccessException)
         {
             console.Error.WriteLine(e.Message);

@@ -33,11 +33,11 @@ internal sealed class LogMonitor(CheckpointFollower follower, StateFile state, T
         }
         catch (LogMisbehaviourException e)
         {
-            error.WriteLine($"{Label(e.Kind)}: {e.Message}");
+            error.WriteLine($"{LogMisbehaviourVerdict.Label(e.Kind)}: {e.Message}");
             error.WriteLine("The log served this checkpoint:");
             error.Write(e.Evidence);
             error.WriteLine($"The last verified checkpoint stays in {state.Path}.");
-            return ExitCode(e.Kind);
+            return LogMisbehaviourVerdict.ExitCode(e.Kind);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -92,20 +92,6 @@ internal sealed class LogMonitor(CheckpointFollower follower, StateFile state, T
             : "first verified checkpoint";
         return string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:u} size {current.Size} root {current.RootBase64} {how}");
     }
-
-    private static string Label(LogMisbehaviour kind) => kind switch
-    {
-        LogMisbehaviour.BadCheckpoint => "BAD CHECKPOINT",
-        LogMisbehaviour.Fork => "FORK",
-        _ => "ROLLBACK",
-    };
-
-    private static int ExitCode(LogMisbehaviour kind) => kind switch
-    {
-        LogMisbehaviour.BadCheckpoint => ExitCodes.BadCheckpoint,
-        LogMisbehaviour.Fork => ExitCodes.Fork,
-        _ => ExitCodes.Rollback,
-    };
 
     private sealed class GaveUpException(string message) : Exception(message);
 }
