@@ -14,7 +14,7 @@ namespace DataCustody.Cli.Tests;
 /// <summary>
 /// A log server on a loopback port that serves the gateway's checkpoint and consistency-proof
 /// endpoints from whichever in-memory tree a test chooses: the honest log as it grows, a fork, a
-/// shrunk log, or a checkpoint signed by the wrong key.
+/// shrunk log, a checkpoint signed by the wrong key, or an answer that is no note at all.
 /// </summary>
 internal sealed class FakeLog : IAsyncDisposable
 {
@@ -64,6 +64,9 @@ internal sealed class FakeLog : IAsyncDisposable
     /// <summary>From now on serves <paramref name="tree"/>, its checkpoint signed by <paramref name="signer"/> (the log's key by default).</summary>
     public void Serve(InMemoryNodeSource tree, NoteSignerKey? signer = null) => _served = new Served(tree, signer ?? Key);
 
+    /// <summary>From now on answers the checkpoint request with <paramref name="body"/> and status 200 instead of a signed note.</summary>
+    public void ServeCheckpointBody(byte[] body) => _served = _served with { CheckpointBody = body };
+
     /// <summary>Answers the next <paramref name="count"/> requests with 503, as an overloaded gateway would.</summary>
     public void FailNext(int count) => Interlocked.Exchange(ref _failuresLeft, count);
 
@@ -98,6 +101,10 @@ internal sealed class FakeLog : IAsyncDisposable
     private IResult Checkpoint()
     {
         var served = _served;
+        if (served.CheckpointBody is { } body)
+        {
+            return Results.Bytes(body, "text/plain");
+        }
         var checkpoint = new Checkpoint(Origin, served.Tree.Size, served.Tree.Root());
         return Results.Text(checkpoint.Sign(served.Signer), "text/plain; charset=utf-8", Encoding.UTF8);
     }
@@ -115,5 +122,5 @@ internal sealed class FakeLog : IAsyncDisposable
         return Results.Json(new { proof = proof.Select(Convert.ToBase64String).ToArray() });
     }
 
-    private sealed record Served(InMemoryNodeSource Tree, NoteSignerKey Signer);
+    private sealed record Served(InMemoryNodeSource Tree, NoteSignerKey Signer, byte[]? CheckpointBody = null);
 }

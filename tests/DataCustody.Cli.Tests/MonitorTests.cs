@@ -97,6 +97,27 @@ public sealed class MonitorTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Calls_a_checkpoint_answer_that_is_not_a_note_a_bad_checkpoint_not_an_unreachable_log()
+    {
+        _log.Serve(FakeLog.Honest(10));
+        await MonitorOnceAsync();
+
+        _log.ServeCheckpointBody([0xff, 0xfe, 0x80]);
+        var notText = await MonitorOnceAsync();
+        _log.ServeCheckpointBody(new byte[64 * 1024 + 1]);
+        var tooLarge = await MonitorOnceAsync();
+
+        Assert.Equal(ExitCodes.BadCheckpoint, notText.ExitCode);
+        Assert.StartsWith("BAD CHECKPOINT: ", notText.Error, StringComparison.Ordinal);
+        Assert.Contains("not UTF-8", notText.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("The log served this checkpoint", notText.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadCheckpoint, tooLarge.ExitCode);
+        Assert.StartsWith("BAD CHECKPOINT: ", tooLarge.Error, StringComparison.Ordinal);
+        Assert.Contains("larger than 65536 bytes", tooLarge.Error, StringComparison.Ordinal);
+        Assert.Equal(10UL, StoredCheckpoint().Size);
+    }
+
+    [Fact]
     public async Task Detects_a_log_that_shrank()
     {
         _log.Serve(FakeLog.Honest(10));

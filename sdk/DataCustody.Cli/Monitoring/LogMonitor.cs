@@ -34,8 +34,11 @@ internal sealed class LogMonitor(CheckpointFollower follower, StateFile state, T
         catch (LogMisbehaviourException e)
         {
             error.WriteLine($"{LogMisbehaviourVerdict.Label(e.Kind)}: {e.Message}");
-            error.WriteLine("The log served this checkpoint:");
-            error.Write(e.Evidence);
+            if (e.Evidence.Length > 0)
+            {
+                error.WriteLine("The log served this checkpoint:");
+                error.Write(e.Evidence);
+            }
             error.WriteLine($"The last verified checkpoint stays in {state.Path}.");
             return LogMisbehaviourVerdict.ExitCode(e.Kind);
         }

@@ -29,12 +29,12 @@ public sealed class CheckpointFollower
     /// Fetches the latest checkpoint and verifies it against <see cref="Trusted"/>; on success it
     /// becomes <see cref="Trusted"/>. On any exception <see cref="Trusted"/> stays as it was.
     /// </summary>
-    /// <exception cref="LogMisbehaviourException">The checkpoint is bad, or shows a fork or a rollback.</exception>
+    /// <exception cref="LogMisbehaviourException">The checkpoint is bad (including an answer that is not a note), or shows a fork or a rollback.</exception>
     /// <exception cref="HttpRequestException">The log could not be reached; retry.</exception>
-    /// <exception cref="LogResponseException">The log's answer was garbled; retry.</exception>
+    /// <exception cref="LogResponseException">The log's consistency proof was garbled; retry.</exception>
     public async Task<CheckpointAdvance> AdvanceAsync(CancellationToken cancellationToken = default)
     {
-        var latest = VerifiedCheckpoint.Open(await _log.GetCheckpointAsync(cancellationToken), _logKey);
+        var latest = VerifiedCheckpoint.Open(await GetCheckpointNoteAsync(cancellationToken), _logKey);
         var previous = Trusted;
         if (previous is not null)
         {
@@ -42,6 +42,20 @@ public sealed class CheckpointFollower
         }
         Trusted = latest;
         return new CheckpointAdvance(previous, latest);
+    }
+
+    private async Task<string> GetCheckpointNoteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _log.GetCheckpointAsync(cancellationToken);
+        }
+        catch (LogResponseException e)
+        {
+            // A success answer that is no note claims as much as a note that does not verify (which an
+            // error page served with 200 already is): both are a bad checkpoint, not a network failure.
+            throw new LogMisbehaviourException(LogMisbehaviour.BadCheckpoint, $"the log's checkpoint answer is not a signed note: {e.Message}", "");
+        }
     }
 
     private async Task RequireExtensionAsync(VerifiedCheckpoint trusted, VerifiedCheckpoint latest, CancellationToken cancellationToken)
