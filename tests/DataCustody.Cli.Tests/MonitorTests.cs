@@ -172,6 +172,19 @@ public sealed class MonitorTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Refuses_a_state_file_that_is_not_text()
+    {
+        await File.WriteAllBytesAsync(StatePath, [0xff, 0xfe, 0x80]);
+        _log.Serve(FakeLog.Honest(10));
+
+        var run = await MonitorOnceAsync();
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal($"{StatePath} does not hold a checkpoint of this log: it is not UTF-8 text.", run.Error.TrimEnd());
+        Assert.Empty(_log.Requests);
+    }
+
+    [Fact]
     public async Task Reads_the_pinned_key_from_a_file()
     {
         var keyFile = _directory.File("log.pub");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using DataCustody.Cli.Monitoring;
 using DataCustody.Sdk.Log;
 using DataCustody.Transparency.Notes;
@@ -67,6 +68,12 @@ internal static class MonitorCommand
         {
             console.Error.WriteLine(e.Message);
             return ExitCodes.Failure;
+        }
+        catch (DecoderFallbackException)
+        {
+            // Only the state file is decoded strictly; a signed note is UTF-8, so this cannot be one.
+            console.Error.WriteLine($"{state.Path} does not hold a checkpoint of this log: it is not UTF-8 text.");
+            return ExitCodes.InvalidInput;
         }
         try
         {
