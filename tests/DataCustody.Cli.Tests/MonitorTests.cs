@@ -217,6 +217,18 @@ public sealed class MonitorTests : IAsyncLifetime, IDisposable
         Assert.Contains("Stopped.", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Refuses_an_interval_longer_than_the_monitor_can_wait()
+    {
+        _log.Serve(FakeLog.Honest(3));
+
+        var run = await Custody.RunAsync("monitor", "--url", _log.Url.ToString(), "--key", _log.Key.Verifier.ToString(), "--state", StatePath, "--interval", "2000h", "--once");
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("--interval '2000h' is longer than the monitor can wait: at most 1193h (49 days).", run.Error, StringComparison.Ordinal);
+        Assert.Empty(_log.Requests);
+    }
+
     private Task<CustodyRun> MonitorOnceAsync() =>
         Custody.RunAsync("monitor", "--url", _log.Url.ToString(), "--key", _log.Key.Verifier.ToString(), "--state", StatePath, "--once");
 

@@ -27,12 +27,15 @@ internal static class MonitorCommand
             CustomParser = result =>
             {
                 var text = result.Tokens[0].Value;
-                if (Duration.TryParse(text, out var duration))
+                if (!Duration.TryParse(text, out var duration))
                 {
-                    return duration;
+                    result.AddError($"--interval '{text}' is not a positive whole number with a unit: 500ms, 5s, 2m, 1h.");
                 }
-                result.AddError($"--interval '{text}' is not a positive whole number with a unit: 500ms, 5s, 2m, 1h.");
-                return default;
+                else if (duration > LogMonitor.MaxInterval)
+                {
+                    result.AddError($"--interval '{text}' is longer than the monitor can wait: at most {(long)LogMonitor.MaxInterval.TotalHours}h ({(long)LogMonitor.MaxInterval.TotalDays} days).");
+                }
+                return duration;
             },
         };
         var once = new Option<bool>("--once") { Description = "Check once and exit." };

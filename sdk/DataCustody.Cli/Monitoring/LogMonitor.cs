@@ -12,6 +12,9 @@ internal sealed class LogMonitor(CheckpointFollower follower, StateFile state, T
     /// <summary>With --once, how many attempts before giving up on an unreachable log.</summary>
     public const int OnceAttempts = 5;
 
+    /// <summary>The longest interval between checks: Task.Delay waits at most uint.MaxValue - 1 milliseconds.</summary>
+    public static readonly TimeSpan MaxInterval = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     private readonly RetryBackoff _backoff = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(30));
     private readonly ConsoleStatus _status = ConsoleStatus.On(error);
 
