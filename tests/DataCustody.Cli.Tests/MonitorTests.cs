@@ -229,6 +229,19 @@ public sealed class MonitorTests : IAsyncLifetime, IDisposable
         Assert.Empty(_log.Requests);
     }
 
+    [Fact]
+    public async Task Ends_with_one_line_when_the_state_file_cannot_be_written()
+    {
+        _log.Serve(FakeLog.Honest(3));
+        var state = _directory.File(Path.Combine("missing", "state"));
+
+        var run = await Custody.RunAsync("monitor", "--url", _log.Url.ToString(), "--key", _log.Key.Verifier.ToString(), "--state", state, "--once");
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.StartsWith($"Cannot write the state file {state}: ", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+    }
+
     private Task<CustodyRun> MonitorOnceAsync() =>
         Custody.RunAsync("monitor", "--url", _log.Url.ToString(), "--key", _log.Key.Verifier.ToString(), "--state", StatePath, "--once");
 

@@ -66,7 +66,7 @@ internal sealed class LogMonitor(CheckpointFollower follower, StateFile state, T
             _backoff.Reset();
             if (advance.IsNew)
             {
-                state.Write(advance.Current.Note);
+                Store(advance.Current);
                 output.WriteLine(Describe(advance));
             }
             return once ? null : interval;
@@ -82,6 +82,19 @@ internal sealed class LogMonitor(CheckpointFollower follower, StateFile state, T
             error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{DateTimeOffset.UtcNow:u} log unreachable (attempt {_backoff.Failures}): {e.Message}; retrying in {delay.TotalSeconds:0.##} s"));
             return delay;
+        }
+    }
+
+    private void Store(VerifiedCheckpoint checkpoint)
+    {
+        try
+        {
+            state.Write(checkpoint.Note);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Going on unrecorded would leave the next run to trust whatever checkpoint it sees first.
+            throw new GaveUpException($"Cannot write the state file {state.Path}: {e.Message}");
         }
     }
 
