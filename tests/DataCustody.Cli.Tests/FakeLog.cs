@@ -24,6 +24,8 @@ internal sealed class FakeLog : IAsyncDisposable
     private readonly ConcurrentQueue<string> _requests = new();
     private volatile Served _served;
     private int _failuresLeft;
+    private int _cutsLeft;
+    private string _cutPath = "";
 
     private FakeLog(WebApplication app)
     {
@@ -70,6 +72,16 @@ internal sealed class FakeLog : IAsyncDisposable
     /// <summary>Answers the next <paramref name="count"/> requests with 503, as an overloaded gateway would.</summary>
     public void FailNext(int count) => Interlocked.Exchange(ref _failuresLeft, count);
 
+    /// <summary>
+    /// Breaks off the next <paramref name="count"/> answers to requests for <paramref name="path"/> after their first
+    /// byte, as a dropped connection would.
+    /// </summary>
+    public void CutNext(int count, string path)
+    {
+        _cutPath = path;
+        Interlocked.Exchange(ref _cutsLeft, count);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -93,6 +105,14 @@ internal sealed class FakeLog : IAsyncDisposable
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+        if (context.Request.Path == _cutPath && Interlocked.Decrement(ref _cutsLeft) >= 0)
+        {
+            context.Response.ContentLength = 100;
+            await context.Response.Body.WriteAsync("c"u8.ToArray());
+            await context.Response.Body.FlushAsync();
+            context.Abort();
             return;
         }
         await next(context);

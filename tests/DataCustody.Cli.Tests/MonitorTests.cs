@@ -147,6 +147,25 @@ public sealed class MonitorTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Retries_answers_the_network_cut_off()
+    {
+        _log.Serve(FakeLog.Honest(10));
+        _log.CutNext(1, "/log/v1/checkpoint");
+        var first = await MonitorOnceAsync();
+        _log.Serve(FakeLog.Honest(20));
+        _log.CutNext(1, "/log/v1/proof/consistency");
+
+        var second = await MonitorOnceAsync();
+
+        foreach (var run in new[] { first, second })
+        {
+            Assert.Equal(0, run.ExitCode);
+            Assert.Single(run.Error.Split('\n'), line => line.Contains("log unreachable", StringComparison.Ordinal));
+        }
+        Assert.Equal(20UL, StoredCheckpoint().Size);
+    }
+
+    [Fact]
     public async Task Gives_up_on_a_log_that_stays_unreachable_with_a_plain_failure()
     {
         var nobody = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
