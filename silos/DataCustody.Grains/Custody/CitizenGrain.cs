@@ -218,9 +218,8 @@ internal sealed class CitizenGrain(
                 outcomes.Add(refusal);
                 continue;
             }
+            var entry = logged[next + judgment.Own];
             next += judgment.Entries.Count;
-            // The statement's own entry comes after the handle it may have needed.
-            var entry = logged[next - 1];
             if (judgment.Notice is { } notice)
             {
                 await NotifyAsync(notice.Kind, notice.Title, notice.Body, entry.Index);
@@ -372,12 +371,23 @@ internal sealed class CitizenGrain(
             RootConsent = rootConsent,
             Hop = openedByRecipient?.HopId,
         };
+        var own = entries.Count;
         entries.Add(writer.FromProvider(submitted, notes));
+        // Ending the consent obliged only the copies that existed then: a copy made later, or one that
+        // learns only now what it depends on, is owed deletion from the start.
+        if (rootConsent is not null && _model.Consents.TryGetValue(rootConsent, out var root) && root.Status != "active")
+        {
+            IReadOnlyList<string> copies = openedByRecipient is null ? s.Categories : [.. _model.CurrentCopiesVia(openedByRecipient.HopId).Select(h => h.Category)];
+            if (copies.Count > 0)
+            {
+                entries.Add(writer.FromBroker(await ObligationAsync(rootConsent, s.Recipient, recipientHandle, copies, [(s.Provider, s.TermsSha256)])));
+            }
+        }
         var notice = violations.Any(v => v.Code == ViolationCodes.NoConsent)
             ? new Notice("violation", $"{s.Provider} passed on your data without your consent",
                 $"{s.Provider} reported giving {string.Join(", ", s.Categories)} to {s.Recipient}, and no consent of yours allows that. The transfer is recorded and flagged for the regulator.")
             : null;
-        return new Judgment(null, entries, notice);
+        return new Judgment(null, entries, own, notice);
     }
 
     private async Task<Judgment> ReceivedAsync(SubmittedStatement submitted, DataReceived s, long? recipientProfile)
@@ -434,7 +444,7 @@ internal sealed class CitizenGrain(
 
     /// <summary>
     /// Adds an obligation.due entry for every holder whose current copy depends on the consent,
-    /// downstream included; the deadline comes from the terms in force at that copy's hop.
+    /// downstream included.
     /// </summary>
     private async Task<IReadOnlyList<ObligationDue>> CascadeAsync(string consentId, List<PendingEntry> entries)
     {
@@ -442,23 +452,33 @@ internal sealed class CitizenGrain(
         var dependent = _model.Holdings.Where(h => h.ReleasedIndex is null && h.RootConsentId == consentId).GroupBy(h => (h.Holder, h.Handle));
         foreach (var copies in dependent)
         {
-            var days = options.Value.DefaultDeletionDays;
-            foreach (var terms in copies.Select(h => (h.SourceHolder, h.TermsSha256)).Distinct())
-            {
-                if (terms.TermsSha256 is not null && terms.SourceHolder is not null)
-                {
-                    var version = await DeclaredTermsAsync(terms.SourceHolder, terms.TermsSha256)
-                        ?? await DeclaredTermsAsync(copies.Key.Holder, terms.TermsSha256);
-                    days = Math.Min(days, version?.DeletionDays ?? days);
-                }
-            }
-            var obligation = new ObligationDue(
-                CustodyIds.BrokerStatement(), writer.Now, CustodyIds.Obligation(), copies.Key.Holder, copies.Key.Handle,
-                [.. copies.Select(h => h.Category).Distinct().Order(StringComparer.Ordinal)], consentId, writer.Now.AddDays(Math.Max(days, 1)));
+            var obligation = await ObligationAsync(consentId, copies.Key.Holder, copies.Key.Handle, copies.Select(h => h.Category), copies.Select(h => (h.SourceHolder, h.TermsSha256)));
             obligations.Add(obligation);
             entries.Add(writer.FromBroker(obligation));
         }
         return obligations;
+    }
+
+    /// <summary>
+    /// The holder's obligation to delete its copies of <paramref name="categories"/> that depend on the
+    /// ended consent; the deadline comes from the terms in force at the hops the copies came by.
+    /// </summary>
+    private async Task<ObligationDue> ObligationAsync(
+        string consentId, string holder, string handle, IEnumerable<string> categories, IEnumerable<(string? SourceHolder, string? TermsSha256)> hops)
+    {
+        var days = options.Value.DefaultDeletionDays;
+        foreach (var terms in hops.Distinct())
+        {
+            if (terms.TermsSha256 is not null && terms.SourceHolder is not null)
+            {
+                var version = await DeclaredTermsAsync(terms.SourceHolder, terms.TermsSha256)
+                    ?? await DeclaredTermsAsync(holder, terms.TermsSha256);
+                days = Math.Min(days, version?.DeletionDays ?? days);
+            }
+        }
+        return new ObligationDue(
+            CustodyIds.BrokerStatement(), writer.Now, CustodyIds.Obligation(), holder, handle,
+            [.. categories.Distinct().Order(StringComparer.Ordinal)], consentId, writer.Now.AddDays(Math.Max(days, 1)));
     }
 
     private void EnsureNotForgotten()
@@ -599,15 +619,15 @@ internal sealed class CitizenGrain(
         : $"{string.Join("; ", reasons.Take(ReasonsLogged))}; and {reasons.Count - ReasonsLogged} more";
 
     /// <summary>
-    /// What judging one statement decided: a refusal, or the entries to log (the statement's own last,
-    /// after a handle it may need; its notes carry the violations found) and what to tell the person
-    /// once it is logged.
+    /// What judging one statement decided: a refusal, or the entries to log (the statement's own at
+    /// <see cref="Own"/>, after a handle it may need and before an obligation it may cause; its notes
+    /// carry the violations found) and what to tell the person once it is logged.
     /// </summary>
-    private sealed record Judgment(StatementOutcome? Refusal, IReadOnlyList<PendingEntry> Entries, Notice? Notice)
+    private sealed record Judgment(StatementOutcome? Refusal, IReadOnlyList<PendingEntry> Entries, int Own, Notice? Notice)
     {
-        public static Judgment Refused(StatementOutcome refusal) => new(refusal, [], null);
+        public static Judgment Refused(StatementOutcome refusal) => new(refusal, [], 0, null);
 
-        public static Judgment Logging(PendingEntry entry) => new(null, [entry], null);
+        public static Judgment Logging(PendingEntry entry) => new(null, [entry], 0, null);
     }
 
     /// <summary>An inbox message about a statement, sent once the statement is logged.</summary>

@@ -193,6 +193,10 @@ public sealed class PersonModel
         return root;
     }
 
+    /// <summary>The current copies that came by hop <paramref name="hopId"/>.</summary>
+    public IEnumerable<HoldingRow> CurrentCopiesVia(long hopId) =>
+        _copiesByHop.TryGetValue(hopId, out var copies) ? copies.Select(i => _holdings[i]).Where(h => h.ReleasedIndex is null) : [];
+
     /// <summary>The hops of <paramref name="sender"/>'s transfer <paramref name="transferId"/> of this person's data, one per recipient handle.</summary>
     public IEnumerable<HopRow> HopsOfTransfer(string sender, string transferId) =>
         _hopsByTransfer.TryGetValue((sender, transferId), out var hops) ? hops.Select(id => Hops[id]) : [];

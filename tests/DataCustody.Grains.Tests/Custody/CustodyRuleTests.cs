@@ -350,6 +350,56 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
     }
 
     [Fact]
+    public async Task A_copy_passed_on_after_its_consent_ended_must_be_deleted_by_its_recipient()
+    {
+        var person = _cluster.Person("p8-late");
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            [.. Contact], [.. Service], new OnwardTransfer(false, [], null, []), 30, _shop.Now.AddDays(30)));
+        await _shop.CollectAsync(consent.Handle, Contact, Service, consentId: consent.ConsentId);
+        await person.RevokeConsent(consent.ConsentId);
+        _cluster.Clock.Advance(TimeSpan.FromDays(1));
+
+        var transfer = await _shop.TransferAsync(consent.Handle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract);
+
+        Assert.Equal(StatementResult.Recorded, transfer.Result);
+        await PartnerMustDeleteAsync(person, consent.ConsentId, transfer.RecipientHandle!, dueIndex: transfer.Index!.Value + 1);
+    }
+
+    [Fact]
+    public async Task A_copy_first_reported_by_its_recipient_after_its_consent_ended_must_be_deleted_once_the_sender_reports_it()
+    {
+        var person = _cluster.Person("p8-late-receipt");
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            [.. Contact], [.. Service], new OnwardTransfer(true, [_partner.Id], null, []), 30, _shop.Now.AddDays(30)));
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        await _shop.CollectAsync(consent.Handle, Contact, Service, consentId: consent.ConsentId);
+        await _partner.ReceiveAsync(partnerHandle, _shop.Id, "transfer-8-late", Contact);
+        await person.RevokeConsent(consent.ConsentId);
+        _cluster.Clock.Advance(TimeSpan.FromDays(1));
+
+        var transfer = await _shop.TransferAsync(consent.Handle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract, id: "transfer-8-late");
+
+        Assert.Equal(StatementResult.Recorded, transfer.Result);
+        await PartnerMustDeleteAsync(person, consent.ConsentId, partnerHandle, dueIndex: transfer.Index!.Value + 1);
+    }
+
+    // Once the shop has deleted its own copy, only the partner's obligation keeps the person from being forgotten.
+    private async Task PartnerMustDeleteAsync(ICitizenGrain person, string consentId, string partnerHandle, long dueIndex)
+    {
+        var shopObligation = (await person.GetObligations()).Single(o => o.Holder == _shop.Id);
+        Assert.Empty((await _shop.DeleteAsync(shopObligation.Handle, Contact, shopObligation.ObligationId)).Violations);
+
+        var obligation = (await person.GetObligations()).Single(o => o.Holder == _partner.Id);
+        Assert.Equal((partnerHandle, consentId, ObligationStatus.Due, dueIndex), (obligation.Handle, obligation.ConsentId, obligation.Status, obligation.DueIndex));
+        Assert.Equal(Contact, obligation.Categories);
+        // The terms of the hop ask for deletion within 10 days, counted from the transfer.
+        Assert.Equal(10, (obligation.DueAt - _shop.Now).TotalDays, precision: 3);
+        Assert.Equal(obligation.ObligationId, Assert.Single(await _partner.Grain.GetOpenObligations()).ObligationId);
+        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => person.Forget());
+        Assert.Contains($"{_partner.Id} user.contact.email by {obligation.DueAt:yyyy-MM-dd} ({obligation.ObligationId})", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_receipt_naming_a_transfer_of_another_person_stays_one_sided_whatever_the_order()
     {
         var alice = _cluster.Person("p9a");
