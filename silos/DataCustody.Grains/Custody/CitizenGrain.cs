@@ -359,6 +359,10 @@ internal sealed class CitizenGrain(
         // A copy depends on the consent that allowed the transfer, else on whatever the sender's copy depends on.
         var rootConsent = consentId ?? _model.RootConsentOf(s.Provider, s.Handle, s.Categories);
         var openedByRecipient = _model.HopsOfTransfer(s.Provider, s.Id).FirstOrDefault(h => h.Recipient == s.Recipient && h.TransferIndex is null);
+        if (openedByRecipient is not null && ExtraReceived(s.Recipient, EntryProjection.ReadArray(openedByRecipient.Categories), s.Provider, s.Categories) is { } extra)
+        {
+            violations.Add(extra);
+        }
 
         var entries = new List<PendingEntry>();
         var recipientHandle = openedByRecipient?.RecipientHandle ?? await PrepareHandleAsync(s.Recipient, entries);
@@ -408,11 +412,9 @@ internal sealed class CitizenGrain(
                 var when = receivedIndex >= 0 ? $"at entry {receivedIndex}" : "by an earlier statement of this batch";
                 return Judgment.Refused(StatementOutcome.Refused(s.Id, "transferId", $"Transfer {s.TransferId} of {s.Sender} was confirmed {when}."));
             }
-            var sent = EntryProjection.ReadArray(hop.Categories);
-            var extra = s.Categories.Where(c => !sent.Contains(c)).ToList();
-            if (extra.Count > 0)
+            if (ExtraReceived(s.Provider, s.Categories, s.Sender, EntryProjection.ReadArray(hop.Categories)) is { } extra)
             {
-                violations.Add(new EntryViolation(ViolationCodes.CategoriesDiffer, $"{s.Provider} received {string.Join(", ", extra)}, which {s.Sender} did not report sending."));
+                violations.Add(extra);
             }
         }
         var notes = new EntryNotes
@@ -607,6 +609,15 @@ internal sealed class CitizenGrain(
         1 => obligations[0].Holder,
         _ => string.Join(", ", obligations.Select(o => o.Holder).Distinct()),
     };
+
+    // Whichever side reports a hop second is flagged: the recipient holds what no transfer accounts for.
+    private static EntryViolation? ExtraReceived(string recipient, IEnumerable<string> received, string sender, IReadOnlyCollection<string> sent)
+    {
+        var extra = received.Where(c => !sent.Contains(c)).ToList();
+        return extra.Count == 0
+            ? null
+            : new EntryViolation(ViolationCodes.CategoriesDiffer, $"{recipient} received {string.Join(", ", extra)}, which {sender} did not report sending.");
+    }
 
     private static IReadOnlyList<T>? NullIfEmpty<T>(List<T> items) => items.Count == 0 ? null : items;
 

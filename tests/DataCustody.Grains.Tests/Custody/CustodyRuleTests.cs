@@ -5,6 +5,7 @@ using DataCustody.Grains.Ledger;
 using DataCustody.Grains.Statements;
 using DataCustody.Grains.Taxonomy;
 using DataCustody.Storage;
+using DataCustody.Storage.Custody;
 
 namespace DataCustody.Grains.Tests.Custody;
 
@@ -309,6 +310,27 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         Assert.True(confirmed.Confirmed);
         Assert.Equal(receipt.Index, confirmed.HopId);
         Assert.Equal([receipt.Index!.Value, transfer.Index!.Value], confirmed.Evidence.Order());
+    }
+
+    [Fact]
+    public async Task Categories_received_but_not_reported_sent_are_flagged_whichever_comes_first()
+    {
+        var person = _cluster.Person("p6-extra");
+        var handle = await person.GetHandle(_shop.Id);
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        await _shop.CollectAsync(handle, Contact, Service, LegalBasis.Contract);
+        string[] received = [.. Contact, "user.financial"];
+        var expected = new EntryViolation(ViolationCodes.CategoriesDiffer, $"{_partner.Id} received user.financial, which {_shop.Id} did not report sending.");
+
+        var sentFirst = await _shop.TransferAsync(handle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract, id: "transfer-6a");
+        var receivedSecond = await _partner.ReceiveAsync(partnerHandle, _shop.Id, "transfer-6a", received);
+        var receivedFirst = await _partner.ReceiveAsync(partnerHandle, _shop.Id, "transfer-6b", received);
+        var sentSecond = await _shop.TransferAsync(handle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract, id: "transfer-6b");
+
+        Assert.Empty(sentFirst.Violations);
+        Assert.Empty(receivedFirst.Violations);
+        Assert.Equal(expected, Assert.Single(receivedSecond.Violations));
+        Assert.Equal(expected, Assert.Single(sentSecond.Violations));
     }
 
     [Fact]
