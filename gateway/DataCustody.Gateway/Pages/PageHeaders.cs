@@ -18,7 +18,8 @@ internal sealed class PageHeaders : IEndpointFilter
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "same-origin";
-        headers.CacheControl = "no-store";
+        // As antiforgery sets it on pages with a form, which would log a warning over any other value.
+        headers.CacheControl = "no-cache, no-store";
         return next(context);
     }
 }
