@@ -17,6 +17,12 @@ internal static class PageArrival
 
     public static async Task AtAsync(IPage page, string path, GatewayProcess gateway)
     {
+        // Playwright waits for the load state when the page is there already, and that wait timed out on a page
+        // Chromium had finished showing: a page that is there has arrived.
+        if (new Uri(page.Url).AbsolutePath == path)
+        {
+            return;
+        }
         try
         {
             await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new() { WaitUntil = WaitUntilState.Commit });
