@@ -429,7 +429,8 @@ internal sealed class CitizenGrain(
 
     private Judgment Deleted(SubmittedStatement submitted, DataDeleted s)
     {
-        var remaining = _model.HeldCategories(s.Provider, s.Handle).Where(c => !s.Categories.Contains(c)).ToHashSet(StringComparer.Ordinal);
+        // Deleting a category deletes the categories beneath it too, as the release in PersonModel does.
+        var remaining = _model.HeldCategories(s.Provider, s.Handle).Where(c => !s.Categories.Any(d => FideslangTaxonomy.Covers(d, c))).ToHashSet(StringComparer.Ordinal);
         var open = _model.Obligations.Values.Where(o => o.Holder == s.Provider && o.Handle == s.Handle && o.Status != "answered").ToList();
         if (s.ObligationId is not null && open.All(o => o.ObligationId != s.ObligationId))
         {

@@ -1,4 +1,5 @@
 using DataCustody.Grains.Custody.Projection;
+using DataCustody.Grains.Taxonomy;
 using DataCustody.Storage.Custody;
 
 namespace DataCustody.Grains.Custody;
@@ -144,16 +145,14 @@ public sealed class PersonModel
                 }
                 break;
             case HoldingsReleased c when _current.TryGetValue((c.Holder, c.Handle), out var held):
-                foreach (var category in c.Categories)
+                // Deleting a category deletes the categories beneath it too, as CustodyProjectionWriter.ReleaseHoldingsAsync does.
+                foreach (var category in held.Keys.Where(k => c.Categories.Any(d => FideslangTaxonomy.Covers(d, k))).ToList())
                 {
-                    if (held.TryGetValue(category, out var copies))
+                    foreach (var i in held[category])
                     {
-                        foreach (var i in copies)
-                        {
-                            ReplaceHolding(i, _holdings[i] with { ReleasedIndex = c.ReleasedIndex, ReleasedAtMs = c.ReleasedAtMs });
-                        }
-                        Remove(held, category);
+                        ReplaceHolding(i, _holdings[i] with { ReleasedIndex = c.ReleasedIndex, ReleasedAtMs = c.ReleasedAtMs });
                     }
+                    Remove(held, category);
                 }
                 break;
             case ObligationAnswered c when Obligations.TryGetValue(c.ObligationId, out var obligation):

@@ -63,19 +63,22 @@ public sealed class CustodyProjectionWriter(LedgerWrite write) : IDisposable
         "UPDATE holdings SET root_consent_id = @rootConsentId, terms_sha256 = @termsSha256 WHERE via_hop = @hopId",
         new { hopId, rootConsentId, termsSha256 });
 
-    /// <summary>Ends the holder's current copies of the categories.</summary>
+    /// <summary>Ends the holder's current copies of the categories and of every category beneath them.</summary>
     public async Task ReleaseHoldingsAsync(string holder, string handle, IReadOnlyList<string> categories, long releasedIndex, long releasedAtMs)
     {
         ArgumentNullException.ThrowIfNull(categories);
-        // One category at a time keeps this a single reusable statement in both dialects.
+        // One category at a time keeps this a single reusable statement in both dialects. A fideslang key
+        // is beneath another when it starts with it and a dot; substr rather than LIKE, whose _ would
+        // match any character of keys such as user.financial.bank_account.
         foreach (var category in categories.Distinct())
         {
             await ExecuteAsync(
                 """
                 UPDATE holdings SET released_index = @releasedIndex, released_at_ms = @releasedAtMs
-                WHERE holder = @holder AND handle = @handle AND category = @category AND released_index IS NULL
+                WHERE holder = @holder AND handle = @handle AND released_index IS NULL
+                    AND (category = @category OR substr(category, 1, length(@beneath)) = @beneath)
                 """,
-                new { holder, handle, category, releasedIndex, releasedAtMs }).ConfigureAwait(false);
+                new { holder, handle, category, beneath = category + ".", releasedIndex, releasedAtMs }).ConfigureAwait(false);
         }
     }
 

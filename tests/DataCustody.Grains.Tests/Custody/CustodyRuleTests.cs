@@ -1,11 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
 using DataCustody.Grains.Custody;
+using DataCustody.Grains.Custody.Projection;
 using DataCustody.Grains.Ledger;
 using DataCustody.Grains.Statements;
 using DataCustody.Grains.Taxonomy;
 using DataCustody.Storage;
 using DataCustody.Storage.Custody;
+using DataCustody.Storage.Dialects;
+using DataCustody.Storage.Ledger;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataCustody.Grains.Tests.Custody;
 
@@ -404,6 +408,37 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         Assert.Equal(StatementResult.Recorded, transfer.Result);
         await PartnerMustDeleteAsync(person, consent.ConsentId, partnerHandle, dueIndex: transfer.Index!.Value + 1);
     }
+
+    [Fact]
+    public async Task Deleting_a_category_releases_the_copies_beneath_it_and_answers_their_obligation()
+    {
+        var person = _cluster.Person("p8-parent");
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            ["user.contact"], [.. Service], new OnwardTransfer(false, [], null, []), 30, _shop.Now.AddDays(30)));
+        await _shop.CollectAsync(consent.Handle, ["user.contact.email", "user.contact.phone_number"], Service, consentId: consent.ConsentId);
+        await _shop.CollectAsync(consent.Handle, ["user.name"], Service, LegalBasis.Contract);
+        await person.RevokeConsent(consent.ConsentId);
+        var obligation = Assert.Single(await person.GetObligations());
+
+        var deleted = await _shop.DeleteAsync(consent.Handle, ["user.contact"], obligation.ObligationId);
+
+        Assert.Equal(StatementResult.Recorded, deleted.Result);
+        Assert.Empty(deleted.Violations);
+        Assert.Equal(ObligationStatus.Answered, Assert.Single(await person.GetObligations()).Status);
+        string[] released = ["user.contact.email", "user.contact.phone_number"];
+        Assert.Equal(released, await CategoriesAsync(person, HoldingStatus.Deleted));
+        Assert.Equal(["user.name"], await CategoriesAsync(person, HoldingStatus.Holding));
+        // A fresh cluster reads the person back from the holdings table, which the SQL release wrote.
+        await _cluster.RestartAsync();
+        Assert.Equal(released, await CategoriesAsync(_cluster.Person("p8-parent"), HoldingStatus.Deleted));
+        var target = new Database(SqlDialect.For(provider), await databases.CreateDatabaseAsync(provider));
+        await ProjectionRebuild.RebuildAsync(_cluster.Services.GetRequiredService<LedgerStore>(), target, CancellationToken.None);
+        var live = await ProjectionSnapshot.ReadAsync(_cluster.Services.GetRequiredService<Database>(), CancellationToken.None);
+        Assert.Empty(live.Differences(await ProjectionSnapshot.ReadAsync(target, CancellationToken.None)));
+    }
+
+    private static async Task<string[]> CategoriesAsync(ICitizenGrain person, HoldingStatus status) =>
+        [.. (await person.GetCustodyView()).Holders.SelectMany(h => h.Holdings).Where(h => h.Status == status).Select(h => h.Category).Order(StringComparer.Ordinal)];
 
     // Once the shop has deleted its own copy, only the partner's obligation keeps the person from being forgotten.
     private async Task PartnerMustDeleteAsync(ICitizenGrain person, string consentId, string partnerHandle, long dueIndex)
