@@ -98,13 +98,22 @@ public sealed class LogClient
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxResponseBytes)
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                throw new LogResponseException($"The answer to {relative} is larger than {MaxResponseBytes} bytes.");
+                if (buffer.Length + read > MaxResponseBytes)
+                {
+                    throw new LogResponseException($"The answer to {relative} is larger than {MaxResponseBytes} bytes.");
+                }
+                buffer.Write(chunk, 0, read);
             }
-            buffer.Write(chunk, 0, read);
+        }
+        catch (IOException e)
+        {
+            // A connection lost in the middle of the body is as unreachable as one lost before the headers:
+            // callers retry HttpRequestException, whichever part of the answer the network cut off.
+            throw new HttpRequestException(HttpRequestError.ResponseEnded, $"The answer to {relative} was cut off: {e.Message}", e);
         }
         return buffer.ToArray();
     }
