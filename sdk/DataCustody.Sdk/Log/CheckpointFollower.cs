@@ -60,12 +60,7 @@ public sealed class CheckpointFollower
 
     private async Task RequireExtensionAsync(VerifiedCheckpoint trusted, VerifiedCheckpoint latest, CancellationToken cancellationToken)
     {
-        if (latest.Checkpoint.Origin != trusted.Checkpoint.Origin)
-        {
-            throw new LogMisbehaviourException(LogMisbehaviour.Fork,
-                $"the checkpoint names the log '{latest.Checkpoint.Origin}', but the verified checkpoint names '{trusted.Checkpoint.Origin}'",
-                latest.Note);
-        }
+        // Both name the same log: opening a checkpoint holds its origin to the pinned key's name.
         if (latest.Size < trusted.Size)
         {
             throw new LogMisbehaviourException(LogMisbehaviour.Rollback,
