@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using DataCustody.Identity.Provider.Validation;
 using DataCustody.Testing;
@@ -63,26 +62,7 @@ public sealed class ClientAuthenticationLimitTests : IAsyncLifetime
         Assert.All(fromProvider, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
     }
 
-    private HttpClient From(IPAddress local) => new(new SocketsHttpHandler
-    {
-        // Any 127.x address is this machine: binding to another one makes the request come from another client address.
-        ConnectCallback = async (context, cancellationToken) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            try
-            {
-                socket.Bind(new IPEndPoint(local, 0));
-                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    })
-    { BaseAddress = _host.BaseAddress };
+    private HttpClient From(IPAddress local) => LoopbackClient.From(local, _host.BaseAddress);
 
     private static async Task<HttpResponseMessage[]> PostAsync(HttpClient client, string clientId, string secret, int times)
     {
