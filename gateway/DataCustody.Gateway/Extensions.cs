@@ -11,7 +11,8 @@ public static class Extensions
 {
     /// <summary>
     /// Hosts a silo in-process (<c>Gateway:Mode=embedded</c>, the default) or connects to a
-    /// cluster as a client (<c>Gateway:Mode=client</c>), and adds problem details and health checks.
+    /// cluster as a client (<c>Gateway:Mode=client</c>), and adds problem details, health checks and the
+    /// <see cref="TrustedProxies"/>.
     /// </summary>
     public static WebApplicationBuilder AddDataCustodyGateway(this WebApplicationBuilder builder)
     {
@@ -59,6 +60,7 @@ public static class Extensions
 
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        TrustedProxies.Add(builder);
         return builder;
     }
 

@@ -13,6 +13,9 @@ builder.AddDataCustodyApi();
 builder.AddPersonPages();
 
 var app = builder.Build();
+// First: everything after it, the per-address limits and the provider's sign-in among them, sees the client's
+// address and scheme, not the proxy's.
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
