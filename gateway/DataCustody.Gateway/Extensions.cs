@@ -34,6 +34,8 @@ public static class Extensions
             builder.Services.AddSingleton<DataCustody.Storage.Custody.BreachImpactQuery>();
             builder.Services.AddSingleton<DataCustody.Storage.Custody.BreachQueries>();
             builder.Services.AddSingleton<DataCustody.Storage.Custody.BreachNotificationStore>();
+            // The store's writes take turns through it; a client gateway only reads the store, and opens no connection for it.
+            builder.Services.AddSingleton<WriterConnection>();
             builder.Services.AddSingleton<DataCustody.Grains.Custody.Breaches.BreachImpactCalculator>();
             builder.Services.AddSingleton<DataCustody.Storage.Custody.HandleOwners>();
             builder.Services.AddSingleton<DataCustody.Grains.Custody.GrainReferences>();

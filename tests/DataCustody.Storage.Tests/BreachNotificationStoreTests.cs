@@ -1,4 +1,8 @@
+using System.Text;
+using Dapper;
 using DataCustody.Storage.Custody;
+using DataCustody.Storage.Ledger;
+using DataCustody.Transparency.Merkle;
 
 namespace DataCustody.Storage.Tests;
 
@@ -17,7 +21,8 @@ public sealed class BreachNotificationStoreTests(PostgresServerFixture postgres)
     public async Task An_assessment_replaces_the_affected_handles_and_tells_nobody_twice(StorageProvider provider)
     {
         var database = await _databases.CreateAsync(provider);
-        var store = new BreachNotificationStore(database);
+        await using var writer = new WriterConnection(database);
+        var store = new BreachNotificationStore(database, writer);
         Assert.Null(await store.AffectedHandlesAsync(BreachId));
 
         Assert.Equal(2, await store.StoreAsync(BreachId, 7, Made(Row("backup", "downstream", "h_c"), Row("cloud", "breached", "H_a"), Row("cloud", "breached", "h_b")), Batches(Message("alice"), Message("bob"))));
@@ -38,27 +43,80 @@ public sealed class BreachNotificationStoreTests(PostgresServerFixture postgres)
         Assert.Equal((11L, 0), (nobody.AssessmentIndex, nobody.Handles.Count));
     }
 
+    [Fact]
+    public async Task The_log_appends_between_two_batches_of_messages_rather_than_after_all_of_them()
+    {
+        // SQLite has one write lock: a transaction holding it for all of a large breach's messages kept the log's
+        // appends waiting until they failed.
+        var database = await _databases.CreateAsync(StorageProvider.Sqlite);
+        await using var writer = new WriterConnection(database);
+        var ledger = new LedgerStore(database, [], writer);
+        var store = new BreachNotificationStore(database, writer);
+        var inbox = new InboxStore(database);
+        var leaf = Encoding.UTF8.GetBytes("appended between the batches");
+
+        async IAsyncEnumerable<IReadOnlyList<InboxStore.Message>> AppendingBetweenBatches()
+        {
+            await Task.Yield();
+            yield return [Message("alice")];
+            // The first batch is stored and the assessment is not yet: the log appends now, before the next batch.
+            Assert.Single(await inbox.ListAsync("alice"));
+            Assert.Null(await store.AffectedHandlesAsync(BreachId));
+            // A guard against a hang, not a measure: the append either commits now or waits for the whole store.
+            await ledger.AppendAsync(0, [new LedgerEntryRow(0, MerkleHash.Leaf(leaf), leaf)], []).WaitAsync(TimeSpan.FromMinutes(1));
+            yield return [Message("bob")];
+        }
+
+        Assert.Equal(2, await store.StoreAsync(BreachId, 7, Made(Row("cloud", "breached", "h_a")), AppendingBetweenBatches()));
+
+        Assert.Equal(1, await ledger.ReadSizeAsync());
+        Assert.Single(await inbox.ListAsync("bob"));
+        Assert.Equal(7, (await store.AffectedHandlesAsync(BreachId))!.Value.AssessmentIndex);
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task A_failure_while_the_messages_arrive_stores_nothing(StorageProvider provider)
+    public async Task After_a_first_assessment_failed_part_way_assessing_again_tells_everyone_once(StorageProvider provider)
     {
         var database = await _databases.CreateAsync(provider);
-        var store = new BreachNotificationStore(database);
+        await using var writer = new WriterConnection(database);
+        var store = new BreachNotificationStore(database, writer);
+        var inbox = new InboxStore(database);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.StoreAsync(BreachId, 7, Made(Row("cloud", "breached", "h_a")), Failing(Message("alice"))));
+        // Alice was told; the assessment was not stored, so its list is not offered as the one of people told.
+        Assert.Single(await inbox.ListAsync("alice"));
+        Assert.Null(await store.AffectedHandlesAsync(BreachId));
+
+        Assert.Equal(1, await store.StoreAsync(BreachId, 9, Made(Row("cloud", "breached", "h_a"), Row("cloud", "breached", "h_b")), Batches(Message("alice"), Message("bob"))));
+
+        Assert.Single(await inbox.ListAsync("alice"));
+        Assert.Single(await inbox.ListAsync("bob"));
+        Assert.Equal(9, (await store.AffectedHandlesAsync(BreachId))!.Value.AssessmentIndex);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_failure_while_the_messages_arrive_keeps_the_earlier_assessment_as_the_one_told(StorageProvider provider)
+    {
+        var database = await _databases.CreateAsync(provider);
+        await using var writer = new WriterConnection(database);
+        var store = new BreachNotificationStore(database, writer);
         await store.StoreAsync(BreachId, 7, Made(Row("cloud", "breached", "h_a")), Batches(Message("alice")));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.StoreAsync(BreachId, 9, Made(Row("cloud", "breached", "h_b")), Failing(Message("bob"))));
 
         var kept = (await store.AffectedHandlesAsync(BreachId))!.Value;
         Assert.Equal((7L, "h_a"), (kept.AssessmentIndex, Assert.Single(kept.Handles).Handle));
-        Assert.Empty(await new InboxStore(database).ListAsync("bob"));
     }
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task A_failure_while_the_affected_list_is_made_stores_nothing(StorageProvider provider)
+    public async Task A_failure_while_the_affected_list_is_made_keeps_the_earlier_assessment_as_the_one_told(StorageProvider provider)
     {
         var database = await _databases.CreateAsync(provider);
-        var store = new BreachNotificationStore(database);
+        await using var writer = new WriterConnection(database);
+        var store = new BreachNotificationStore(database, writer);
         await store.StoreAsync(BreachId, 7, Made(Row("cloud", "breached", "h_a")), Batches(Message("alice")));
 
         var failed = Task.FromException<IReadOnlyList<AffectedHandleRow>>(new InvalidOperationException("The list could not be made."));
@@ -66,7 +124,28 @@ public sealed class BreachNotificationStoreTests(PostgresServerFixture postgres)
 
         var kept = (await store.AffectedHandlesAsync(BreachId))!.Value;
         Assert.Equal((7L, "h_a"), (kept.AssessmentIndex, Assert.Single(kept.Handles).Handle));
-        Assert.Empty(await new InboxStore(database).ListAsync("bob"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_breach_told_before_the_upgrade_tells_nobody_twice_after_it(StorageProvider provider)
+    {
+        var database = await _databases.CreateAsync(provider);
+        var begun = SchemaMigrator.MigrationsFor(database.Dialect.Name).Single(m => m.Name == "breach_messages_begun");
+        await using var writer = new WriterConnection(database);
+        var store = new BreachNotificationStore(database, writer);
+        await store.StoreAsync(BreachId, 7, Made(Row("cloud", "breached", "h_a")), Batches(Message("alice")));
+        // As an earlier version left it: the messages and the breach's row, and no list of breaches begun.
+        await using (var connection = await database.OpenAsync())
+        {
+            await connection.ExecuteAsync("DROP TABLE breach_messages_begun");
+            await connection.ExecuteAsync("DELETE FROM schema_version WHERE version = @Version", new { begun.Version });
+        }
+
+        await SchemaMigrator.MigrateAsync(database);
+
+        Assert.Equal(1, await store.StoreAsync(BreachId, 9, Made(Row("cloud", "breached", "h_a")), Batches(Message("alice"), Message("bob"))));
+        Assert.Single(await new InboxStore(database).ListAsync("alice"));
     }
 
     private static Task<IReadOnlyList<AffectedHandleRow>> Made(params AffectedHandleRow[] rows) => Task.FromResult<IReadOnlyList<AffectedHandleRow>>(rows);

@@ -7,45 +7,55 @@ namespace DataCustody.Storage.Custody;
 /// <summary>
 /// What a breach's assessment told and to whom: the affected people's inbox messages and the affected handles
 /// per holder. Private to the broker like the inbox: the log carries the report's figures, not the people.
+/// Written through <paramref name="writer"/>, a transaction per batch of messages: a large holder's breach tells
+/// hundreds of thousands of people, and one transaction for all of them would hold SQLite's one write lock from the
+/// first message to the last, while the log's appends waited for it and failed once they had waited longer than
+/// SQLite lets them.
 /// </summary>
-public sealed class BreachNotificationStore(Database database)
+public sealed class BreachNotificationStore(Database database, WriterConnection writer)
 {
     /// <summary>
-    /// Stores, in one transaction, the messages as they arrive in batches and the affected handles of the assessment
-    /// at <paramref name="assessmentIndex"/> in place of the breach's earlier list. A message whose id is stored
-    /// already is left as it is, so assessing a breach again tells nobody twice. The affected handles may still be in
-    /// the making when the messages begin to arrive; if making them fails, nothing is stored. Returns how many
-    /// messages were new.
+    /// Stores the messages as they arrive, each batch in a transaction of its own taken in turn with the log's
+    /// appends, and then the affected handles of the assessment at <paramref name="assessmentIndex"/> in place of
+    /// the breach's earlier list. A message whose id is stored already is left as it is, so assessing a breach
+    /// again tells nobody twice, also after an assessment that failed part way. The affected handles may still be
+    /// in the making when the messages begin to arrive; if anything fails, the batches stored so far stay and the
+    /// earlier list stays the breach's. Returns how many messages were new.
     /// </summary>
     public async Task<int> StoreAsync(
         string breachId, long assessmentIndex, Task<IReadOnlyList<AffectedHandleRow>> handles, IAsyncEnumerable<IReadOnlyList<InboxStore.Message>> messages, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(handles);
         ArgumentNullException.ThrowIfNull(messages);
-        // Written beside the messages' inserts, as soon as the list is made: at a large holder's breach each takes the
+        // Made beside the messages' inserts, as soon as the list is made: at a large holder's breach each takes the
         // better part of a second.
         var affectedHandles = Task.Run(async () => Document(await handles.ConfigureAwait(false)), cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        // The messages commit with this breach's row below: without the row no message about the breach was ever
-        // stored, so the first assessment's messages are all new.
-        var firstAssessment = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT assessment_index FROM breach_notifications WHERE breach_id = @breachId", new { breachId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) is null;
+        bool? allNew = null;
         var added = 0;
         await foreach (var batch in messages.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            added += await database.Dialect.InsertInboxMessagesAsync(connection, transaction, batch, firstAssessment, cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(async connection =>
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                // Listed with the first message ever stored about the breach: if it was not listed, none was.
+                allNew ??= await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO breach_messages_begun (breach_id) VALUES (@breachId) ON CONFLICT (breach_id) DO NOTHING",
+                    new { breachId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+                added += await database.Dialect.InsertInboxMessagesAsync(connection, transaction, batch, allNew.Value, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         }
-        await connection.ExecuteAsync(new CommandDefinition(
+        // Awaited before the writer's turn, which the log's appends would otherwise wait for too.
+        var document = await affectedHandles.ConfigureAwait(false);
+        await writer.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO breach_notifications (breach_id, assessment_index, stored_at_ms, affected_handles)
             VALUES (@breachId, @assessmentIndex, @storedAtMs, @affectedHandles)
             ON CONFLICT (breach_id) DO UPDATE
             SET assessment_index = excluded.assessment_index, stored_at_ms = excluded.stored_at_ms, affected_handles = excluded.affected_handles
             """,
-            new { breachId, assessmentIndex, storedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), affectedHandles = await affectedHandles.ConfigureAwait(false) },
-            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            new { breachId, assessmentIndex, storedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), affectedHandles = document },
+            cancellationToken: cancellationToken)), cancellationToken).ConfigureAwait(false);
         return added;
     }
 

@@ -23,8 +23,8 @@ public sealed class SqliteDialect : SqlDialect
     {
         await using var command = connection.CreateCommand();
         // WAL lets readers run beside the one writer; FULL makes every commit durable. A pooled connection keeps
-        // its cache: one a bulk insert of messages enlarged comes back with SQLite's default size, so the pool
-        // does not hold 64 MB for every connection a breach's messages ever went through.
+        // its cache: the writer's, enlarged, comes back with SQLite's default size when the writer lets it go, so
+        // the pool does not hold 64 MB for every connection that was once the writer's.
         command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-2000;";
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -33,8 +33,10 @@ public sealed class SqliteDialect : SqlDialect
     public override async Task PrepareWriterAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        // Room for the projections' index pages that appends touch at random (handles are random),
-        // and no checkpoint inside an append's commit: MaintainAfterWritesAsync does it beside them.
+        // Room for the projections' index pages that appends touch at random (handles are random), and for
+        // the inbox's that a breach's thousands of messages do (message ids are random): with the default 2 MB
+        // SQLite would write half-filled pages out and read them back before the commit. No checkpoint inside
+        // an append's commit: MaintainAfterWritesAsync does it beside them.
         command.CommandText = "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=0;";
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -83,15 +85,7 @@ public sealed class SqliteDialect : SqlDialect
         DbConnection connection, DbTransaction transaction, IReadOnlyList<InboxStore.Message> messages, bool allNew, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        // In process, a row costs no round trip: one prepared statement run per message. Message ids are random,
-        // so a breach's thousands of messages land all over the inbox's index: with the default 2 MB of cache
-        // SQLite would write half-filled pages out and read them back before the commit.
-        await using (var cache = connection.CreateCommand())
-        {
-            cache.Transaction = transaction;
-            cache.CommandText = "PRAGMA cache_size=-65536";
-            await cache.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        // In process, a row costs no round trip: one prepared statement run per message.
         using var commands = new ReusedCommands(connection, transaction);
         var insert = allNew ? InsertInboxMessage : InsertInboxMessage + " ON CONFLICT (message_id) DO NOTHING";
         var added = 0;

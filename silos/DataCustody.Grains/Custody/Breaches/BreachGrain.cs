@@ -19,8 +19,9 @@ internal sealed class BreachGrain(
     EntryWriter writer,
     IOptions<CustodyOptions> options) : Grain, IBreachGrain
 {
-    // Messages written and stored per batch: small enough that storing starts soon, large enough that a
-    // batch is one statement worth sending to PostgreSQL.
+    // Messages written and stored per batch: small enough that storing starts soon and that the log's appends, which
+    // take turns with the batches' transactions, wait little; large enough that a batch is one statement worth
+    // sending to PostgreSQL.
     private const int NoticeBatch = 2_000;
     private const int NoticeBatchesAhead = 4;
 
