@@ -7,13 +7,14 @@ namespace DataCustody.Gateway.Tests;
 
 /// <summary>
 /// A person grants the shop a consent (person API); the shop learns the handle from its held
-/// consents, checks transfers, asks for another consent, records a collection under the consent and,
-/// after the person revokes it, sees its deletion obligation.
+/// consents, checks transfers, asks for another consent, records a collection under a further consent
+/// and, after the person revokes it, sees its deletion obligation.
 /// </summary>
 [Collection(GatewayApiCollection.Name)]
 public sealed class ConsentFlowTests(GatewayApiFixture fixture)
 {
     private const string Email = "user.contact.email";
+    private const string Fax = "user.contact.fax_number";
     private const string Purpose = "essential.service.payment_processing";
 
     [Fact]
@@ -77,15 +78,17 @@ public sealed class ConsentFlowTests(GatewayApiFixture fixture)
             Assert.Contains(mine.EnumerateArray(), r => r.GetProperty("requestId").GetString() == requestId);
         }
 
-        // A collection under the consent, then a revocation: the shop must delete.
-        var collected = (await shop.SubmitAsync(shop.Sign(shop.Collected(TestProvider.NewId("collect"), handle, Email, Purpose, consentId))))[0];
+        // A collection under a consent, then its revocation: the shop must delete. Of a category that no other
+        // test has the shop collect, under consents of theirs that would still allow holding it.
+        var (revokedId, _) = await GrantAsync(alice, "shop", Fax);
+        var collected = (await shop.SubmitAsync(shop.Sign(shop.Collected(TestProvider.NewId("collect"), handle, Fax, Purpose, revokedId))))[0];
         Assert.Equal("recorded", collected.GetProperty("status").GetString());
-        using (var revoked = await alice.PostAsync($"api/v1/me/consents/{consentId}/revoke", null))
+        using (var revoked = await alice.PostAsync($"api/v1/me/consents/{revokedId}/revoke", null))
         {
             Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
         }
         var obligations = await shop.Http.GetFromJsonAsync<JsonElement>("api/v1/providers/shop/obligations");
-        var obligation = obligations.EnumerateArray().Single(o => o.GetProperty("consentId").GetString() == consentId);
+        var obligation = obligations.EnumerateArray().Single(o => o.GetProperty("consentId").GetString() == revokedId);
         Assert.Equal("shop", obligation.GetProperty("holder").GetString());
         Assert.Equal(handle, obligation.GetProperty("handle").GetString());
         Assert.Equal("due", obligation.GetProperty("status").GetString());
@@ -96,7 +99,7 @@ public sealed class ConsentFlowTests(GatewayApiFixture fixture)
         Assert.Contains(seen.EnumerateArray(), o => o.GetProperty("obligationId").GetString() == obligation.GetProperty("obligationId").GetString());
 
         var heldAfter = await shop.Http.GetFromJsonAsync<JsonElement>("api/v1/providers/shop/consents");
-        Assert.Equal("revoked", heldAfter.EnumerateArray().Single(c => c.GetProperty("consentId").GetString() == consentId).GetProperty("status").GetString());
+        Assert.Equal("revoked", heldAfter.EnumerateArray().Single(c => c.GetProperty("consentId").GetString() == revokedId).GetProperty("status").GetString());
     }
 
     [Fact]
@@ -133,9 +136,9 @@ public sealed class ConsentFlowTests(GatewayApiFixture fixture)
         expiresAt = DateTimeOffset.UtcNow.AddYears(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
     };
 
-    private static async Task<(string ConsentId, string Handle)> GrantAsync(HttpClient person, string holder)
+    private static async Task<(string ConsentId, string Handle)> GrantAsync(HttpClient person, string holder, string category = Email)
     {
-        using var granted = await person.PostAsJsonAsync("api/v1/me/consents", new { holder, terms = Terms(Email) });
+        using var granted = await person.PostAsJsonAsync("api/v1/me/consents", new { holder, terms = Terms(category) });
         Assert.True(granted.StatusCode == HttpStatusCode.Created, await granted.Content.ReadAsStringAsync());
         var consent = await granted.Content.ReadFromJsonAsync<JsonElement>();
         return (consent.GetProperty("consentId").GetString()!, consent.GetProperty("handle").GetString()!);

@@ -108,6 +108,13 @@ public sealed record EntryNotes
     /// <summary>For a receipt: the sender's handle of the person, when the transfer is known.</summary>
     [Id(8), JsonPropertyName("senderHandle")]
     public string? SenderHandle { get; init; }
+
+    /// <summary>
+    /// For a transfer that no consent allowed: by category, the consents the resulting copies inherit
+    /// from the sender's; a category left out depends on none.
+    /// </summary>
+    [Id(9), JsonPropertyName("inheritedRoots")]
+    public IReadOnlyList<InheritedRoots>? InheritedRoots { get; init; }
 }
 
 /// <summary>A rule a recorded statement broke: a stable code and a sentence for people.</summary>

@@ -356,13 +356,15 @@ internal sealed class CitizenGrain(
                 violations.Add(new EntryViolation(ViolationCodes.NoConsent, $"{s.Provider} passed the data to {s.Recipient} without a consent that allows it: {Logged(reasons)}."));
             }
         }
-        // A copy depends on the consent that allowed the transfer, else on whatever the sender's copy depends on.
-        var rootConsent = consentId ?? _model.RootConsentOf(s.Provider, s.Handle, s.Categories);
         var openedByRecipient = _model.HopsOfTransfer(s.Provider, s.Id).FirstOrDefault(h => h.Recipient == s.Recipient && h.TransferIndex is null);
         if (openedByRecipient is not null && ExtraReceived(s.Recipient, EntryProjection.ReadArray(openedByRecipient.Categories), s.Provider, s.Categories) is { } extra)
         {
             violations.Add(extra);
         }
+        // A copy depends on the consent that allowed the transfer, else on every consent the sender's copies of its category depend on.
+        var inherited = consentId is null
+            ? Inherited(s.Provider, s.Handle, openedByRecipient is null ? s.Categories : EntryProjection.ReadArray(openedByRecipient.Categories))
+            : null;
 
         var entries = new List<PendingEntry>();
         var recipientHandle = openedByRecipient?.RecipientHandle ?? await PrepareHandleAsync(s.Recipient, entries);
@@ -372,19 +374,27 @@ internal sealed class CitizenGrain(
             RecipientHandle = recipientHandle,
             SenderProfile = senderProfile,
             RecipientProfile = standing.ProfileVersion,
-            RootConsent = rootConsent,
+            RootConsent = consentId,
+            InheritedRoots = inherited,
             Hop = openedByRecipient?.HopId,
         };
         var own = entries.Count;
         entries.Add(writer.FromProvider(submitted, notes));
-        // Ending the consent obliged only the copies that existed then: a copy made later, or one that
-        // learns only now what it depends on, is owed deletion from the start.
-        if (rootConsent is not null && _model.Consents.TryGetValue(rootConsent, out var root) && root.Status != "active")
+        // Ending a consent obliged only the copies that existed then: a copy made later, or one that learns
+        // only now what it depends on, is owed deletion from the start once every consent it depends on has
+        // ended, unless the recipient holds its category by another route under a consent still active.
+        if (inherited is not null)
         {
-            IReadOnlyList<string> copies = openedByRecipient is null ? s.Categories : [.. _model.CurrentCopiesVia(openedByRecipient.HopId).Select(h => h.Category)];
-            if (copies.Count > 0)
+            IEnumerable<string> copies = openedByRecipient is null ? s.Categories : _model.CurrentCopiesVia(openedByRecipient.HopId).Select(h => h.Category);
+            var owed = copies.Distinct()
+                .Select(category => (Category: category, Roots: HoldingRoots.For(category, null, inherited)))
+                .Where(copy => copy.Roots.Count > 0 && !copy.Roots.Concat(_model.RootsOf(s.Recipient, recipientHandle, copy.Category)).Any(IsActive))
+                .ToList();
+            if (owed.Count > 0)
             {
-                entries.Add(writer.FromBroker(await ObligationAsync(rootConsent, s.Recipient, recipientHandle, copies, [(s.Provider, s.TermsSha256)])));
+                // Named after the consent whose end left the copies without any, as the cascade names the one it follows.
+                var ended = owed.SelectMany(copy => copy.Roots).MaxBy(consent => _model.Consents[consent].EndedIndex)!;
+                entries.Add(writer.FromBroker(await ObligationAsync(ended, s.Recipient, recipientHandle, owed.Select(copy => copy.Category), [(s.Provider, s.TermsSha256)])));
             }
         }
         var notice = violations.Any(v => v.Code == ViolationCodes.NoConsent)
@@ -447,20 +457,48 @@ internal sealed class CitizenGrain(
 
     /// <summary>
     /// Adds an obligation.due entry for every holder whose current copy depends on the consent,
-    /// downstream included.
+    /// downstream included, unless it holds the copy's category by another route under a consent still
+    /// active; the obligation covers every copy of the categories it names.
     /// </summary>
     private async Task<IReadOnlyList<ObligationDue>> CascadeAsync(string consentId, List<PendingEntry> entries)
     {
         var obligations = new List<ObligationDue>();
-        var dependent = _model.Holdings.Where(h => h.ReleasedIndex is null && h.RootConsentId == consentId).GroupBy(h => (h.Holder, h.Handle));
+        var dependent = _model.Holdings.Where(h => h.ReleasedIndex is null && HoldingRoots.Of(h).Contains(consentId)).GroupBy(h => (h.Holder, h.Handle));
         foreach (var copies in dependent)
         {
-            var obligation = await ObligationAsync(consentId, copies.Key.Holder, copies.Key.Handle, copies.Select(h => h.Category), copies.Select(h => (h.SourceHolder, h.TermsSha256)));
+            var (holder, handle) = copies.Key;
+            // The consent itself is still active in the model: its end is logged with these entries.
+            var owed = copies.Select(h => h.Category).Distinct()
+                .Where(category => !_model.RootsOf(holder, handle, category).Any(root => root != consentId && IsActive(root)))
+                .ToList();
+            if (owed.Count == 0)
+            {
+                continue;
+            }
+            var obligation = await ObligationAsync(consentId, holder, handle, owed,
+                owed.SelectMany(category => _model.CurrentCopiesOf(holder, handle, category)).Select(h => (h.SourceHolder, h.TermsSha256)));
             obligations.Add(obligation);
             entries.Add(writer.FromBroker(obligation));
         }
         return obligations;
     }
+
+    // The consents that copies passed on with no consent of their own inherit, by category: those of
+    // the sender's copies; null when none of them depends on a consent.
+    private List<InheritedRoots>? Inherited(string sender, string handle, IEnumerable<string> categories)
+    {
+        List<InheritedRoots>? inherited = null;
+        foreach (var category in categories.Distinct())
+        {
+            if (_model.RootsOf(sender, handle, category) is { Count: > 0 } roots)
+            {
+                (inherited ??= []).Add(new InheritedRoots(category, roots));
+            }
+        }
+        return inherited;
+    }
+
+    private bool IsActive(string consentId) => _model.Consents.TryGetValue(consentId, out var consent) && consent.Status == "active";
 
     /// <summary>
     /// The holder's obligation to delete its copies of <paramref name="categories"/> that depend on the

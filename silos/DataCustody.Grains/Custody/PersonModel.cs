@@ -139,9 +139,10 @@ public sealed class PersonModel
                 });
                 break;
             case HoldingsInherited c when _copiesByHop.TryGetValue(c.HopId, out var copies):
+                // The same consents CustodyProjector.InheritAsync writes.
                 foreach (var i in copies)
                 {
-                    ReplaceHolding(i, _holdings[i] with { RootConsentId = c.RootConsentId, TermsSha256 = c.TermsSha256 });
+                    ReplaceHolding(i, HoldingRoots.With(_holdings[i], HoldingRoots.For(_holdings[i].Category, c.RootConsentId, c.Inherited)) with { TermsSha256 = c.TermsSha256 });
                 }
                 break;
             case HoldingsReleased c when _current.TryGetValue((c.Holder, c.Handle), out var held):
@@ -168,29 +169,17 @@ public sealed class PersonModel
     public IReadOnlyCollection<string> HeldCategories(string holder, string handle) =>
         _current.TryGetValue((holder, handle), out var held) ? held.Keys : [];
 
+    /// <summary>The holder's current copies of <paramref name="category"/> under <paramref name="handle"/>, in log order.</summary>
+    public IEnumerable<HoldingRow> CurrentCopiesOf(string holder, string handle, string category) =>
+        _current.TryGetValue((holder, handle), out var held) && held.TryGetValue(category, out var copies) ? copies.Select(i => _holdings[i]) : [];
+
     /// <summary>
-    /// The consent that the holder's oldest current copy of any of <paramref name="categories"/> depends
-    /// on; null when none of those copies depends on one.
+    /// Every consent that the holder's current copies of <paramref name="category"/> depend on, each
+    /// once, the oldest copy's first; none when none of them depends on a consent. Whatever route each
+    /// copy came by, the holder holds the category lawfully while any of these is active.
     /// </summary>
-    public string? RootConsentOf(string holder, string handle, IEnumerable<string> categories)
-    {
-        ArgumentNullException.ThrowIfNull(categories);
-        if (!_current.TryGetValue((holder, handle), out var held))
-        {
-            return null;
-        }
-        var (oldest, root) = (int.MaxValue, (string?)null);
-        foreach (var category in categories)
-        {
-            // Each category's copies are in log order: its first with a consent is its oldest.
-            var first = held.TryGetValue(category, out var copies) ? copies.FirstOrDefault(i => _holdings[i].RootConsentId is not null, -1) : -1;
-            if (first >= 0 && first < oldest)
-            {
-                (oldest, root) = (first, _holdings[first].RootConsentId);
-            }
-        }
-        return root;
-    }
+    public IReadOnlyList<string> RootsOf(string holder, string handle, string category) =>
+        [.. CurrentCopiesOf(holder, handle, category).SelectMany(HoldingRoots.Of).Distinct(StringComparer.Ordinal)];
 
     /// <summary>The current copies that came by hop <paramref name="hopId"/>.</summary>
     public IEnumerable<HoldingRow> CurrentCopiesVia(long hopId) =>

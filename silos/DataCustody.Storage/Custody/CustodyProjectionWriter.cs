@@ -63,6 +63,14 @@ public sealed class CustodyProjectionWriter(LedgerWrite write) : IDisposable
         "UPDATE holdings SET root_consent_id = @rootConsentId, terms_sha256 = @termsSha256 WHERE via_hop = @hopId",
         new { hopId, rootConsentId, termsSha256 });
 
+    /// <summary>Sets the consents that the copies of one category that came by a hop depend on instead.</summary>
+    public Task InheritCategoryRootsAsync(long hopId, string category, string? rootConsentId, string? furtherRootConsentIds) => ExecuteAsync(
+        """
+        UPDATE holdings SET root_consent_id = @rootConsentId, further_root_consent_ids = @furtherRootConsentIds
+        WHERE via_hop = @hopId AND category = @category
+        """,
+        new { hopId, category, rootConsentId, furtherRootConsentIds });
+
     /// <summary>Ends the holder's current copies of the categories and of every category beneath them.</summary>
     public async Task ReleaseHoldingsAsync(string holder, string handle, IReadOnlyList<string> categories, long releasedIndex, long releasedAtMs)
     {

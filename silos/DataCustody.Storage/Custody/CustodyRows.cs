@@ -115,7 +115,10 @@ public sealed record HopRow
     public string? ObtainedVia { get; init; }
 }
 
-/// <summary>A holder's copy of one category of a person's data.</summary>
+/// <summary>
+/// A holder's copy of one category of a person's data. It depends on <see cref="RootConsentId"/>
+/// and on the JSON array <see cref="FurtherRootConsentIds"/>, and stays lawful while any is active.
+/// </summary>
 public sealed record HoldingRow
 {
     public required string Holder { get; init; }
@@ -126,6 +129,7 @@ public sealed record HoldingRow
     public long? ViaHop { get; init; }
     public string? SourceHolder { get; init; }
     public string? RootConsentId { get; init; }
+    public string? FurtherRootConsentIds { get; init; }
     public long? ProfileVersion { get; init; }
     public string? TermsSha256 { get; init; }
     public long? ReleasedIndex { get; init; }

@@ -457,6 +457,66 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
     }
 
     [Fact]
+    public async Task A_holder_given_the_same_data_under_two_consents_must_delete_it_only_once_both_ended()
+    {
+        var person = _cluster.Person("p8-two-routes");
+        var (viaShop, viaWeak) = await PartnerHoldsContactUnderTwoConsentsAsync(person);
+
+        await person.RevokeConsent(viaShop.ConsentId);
+        Assert.Equal([_shop.Id], (await person.GetObligations()).Select(o => o.Holder));
+        Assert.Equal(HoldingStatus.Holding, (await person.GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Single().Status);
+
+        await person.RevokeConsent(viaWeak.ConsentId);
+        var obligation = (await person.GetObligations()).Single(o => o.Holder == _partner.Id);
+        Assert.Equal(viaWeak.ConsentId, obligation.ConsentId);
+        Assert.Equal(Contact, obligation.Categories);
+        Assert.Equal([_partner.Id, _shop.Id, _weak.Id], (await person.GetObligations()).Select(o => o.Holder).Order());
+    }
+
+    [Fact]
+    public async Task A_copy_passed_on_by_a_holder_given_it_under_two_consents_stays_lawful_until_both_ended()
+    {
+        var person = _cluster.Person("p8-two-routes-onward");
+        using var cloud = await new ProviderActor(_cluster, "cloud.example").JoinAsync("JP", level: 3);
+        var (viaShop, viaWeak) = await PartnerHoldsContactUnderTwoConsentsAsync(person);
+        var partnerHandle = await person.GetHandle(_partner.Id);
+
+        var before = await _partner.TransferAsync(partnerHandle, cloud.Id, Contact, Service, _terms, LegalBasis.Contract);
+        await person.RevokeConsent(viaShop.ConsentId);
+        var after = await _partner.TransferAsync(partnerHandle, cloud.Id, Contact, Service, _terms, LegalBasis.Contract);
+
+        Assert.Equal([StatementResult.Recorded, StatementResult.Recorded], new[] { before.Result, after.Result });
+        Assert.Equal([_shop.Id], (await person.GetObligations()).Select(o => o.Holder));
+        // A fresh cluster reads what each copy depends on back from the holdings table.
+        await _cluster.RestartAsync();
+        person = _cluster.Person("p8-two-routes-onward");
+        await person.RevokeConsent(viaWeak.ConsentId);
+        var obligation = (await person.GetObligations()).Single(o => o.Holder == cloud.Id);
+        Assert.Equal(viaWeak.ConsentId, obligation.ConsentId);
+        Assert.Equal(Contact, obligation.Categories);
+        Assert.Equal([cloud.Id, _partner.Id, _shop.Id, _weak.Id], (await person.GetObligations()).Select(o => o.Holder).Order());
+        var target = new Database(SqlDialect.For(provider), await databases.CreateDatabaseAsync(provider));
+        await ProjectionRebuild.RebuildAsync(_cluster.Services.GetRequiredService<LedgerStore>(), target, CancellationToken.None);
+        var live = await ProjectionSnapshot.ReadAsync(_cluster.Services.GetRequiredService<Database>(), CancellationToken.None);
+        Assert.Empty(live.Differences(await ProjectionSnapshot.ReadAsync(target, CancellationToken.None)));
+    }
+
+    // The partner gets the person's contact twice: from the shop under one consent, from the weak provider under another.
+    private async Task<(ConsentView ViaShop, ConsentView ViaWeak)> PartnerHoldsContactUnderTwoConsentsAsync(ICitizenGrain person)
+    {
+        var toPartner = new OnwardTransfer(true, [_partner.Id], null, []);
+        var viaShop = await person.GrantConsent(_shop.Id, new ConsentTerms([.. Contact], [.. Service], toPartner, 30, _shop.Now.AddDays(30)));
+        var viaWeak = await person.GrantConsent(_weak.Id, new ConsentTerms([.. Contact], [.. Service], toPartner, 30, _shop.Now.AddDays(30)));
+        foreach (var (sender, consent) in new[] { (_shop, viaShop), (_weak, viaWeak) })
+        {
+            Assert.Empty((await sender.CollectAsync(consent.Handle, Contact, Service, consentId: consent.ConsentId)).Violations);
+            var transfer = await sender.TransferAsync(consent.Handle, _partner.Id, Contact, Service, _terms, consentId: consent.ConsentId);
+            Assert.DoesNotContain(transfer.Violations, v => v.Code == ViolationCodes.NoConsent);
+        }
+        return (viaShop, viaWeak);
+    }
+
+    [Fact]
     public async Task A_receipt_naming_a_transfer_of_another_person_stays_one_sided_whatever_the_order()
     {
         var alice = _cluster.Person("p9a");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DataCustody.Grains.Custody;
 using DataCustody.Grains.Custody.Projection;
+using DataCustody.Grains.Ledger;
 using DataCustody.Storage.Custody;
 
 namespace DataCustody.Grains.Tests.Custody;
@@ -40,7 +41,8 @@ public sealed class PersonModelTests
         { "a hop of a known transfer", [new RowAdded(Hop(-1, sender: Shop, transferId: "t-1", received: false) with { RecipientHandle = "h-other" })] },
         { "a copy of a new holder", [new RowAdded(Holding("cloud.example", "h-cloud", "user.name", -1, hop: null))] },
         { "a confirmed hop", [new HopConfirmed(6, "h-partner", 1_000, -1, "from the shop")] },
-        { "a completed hop and the copies it hands its consent", [new HopCompleted(Hop(7, sender: "cloud.example", transferId: "t-2", received: true) with { TransferIndex = -1, ConsentId = "c-1" }), new HoldingsInherited(7, "c-1", "terms")] },
+        { "a completed hop and the copies it hands its consent", [new HopCompleted(Hop(7, sender: "cloud.example", transferId: "t-2", received: true) with { TransferIndex = -1, ConsentId = "c-1" }), new HoldingsInherited(7, "c-1", null, "terms")] },
+        { "a completed hop and the copies it hands the sender's consents", [new HopCompleted(Hop(7, sender: "cloud.example", transferId: "t-2", received: true) with { TransferIndex = -1 }), new HoldingsInherited(7, null, [new InheritedRoots("user.contact.email", ["c-1", "c-2"])], "terms")] },
         { "released copies", [new HoldingsReleased(Shop, "h-shop", ["user.name"], -1, 1_000)] },
         { "every copy released and then a new one", [new HoldingsReleased(Shop, "h-shop", ["user.name", "user.contact.email"], -1, 1_000), new RowAdded(Holding(Shop, "h-shop", "user.name", -2, hop: null))] },
         { "an obligation, answered", [new RowAdded(Obligation("o-2", -1)), new ObligationAnswered("o-2", -2)] },
@@ -70,26 +72,40 @@ public sealed class PersonModelTests
     }
 
     [Fact]
-    public void A_holder_s_current_copies_answer_by_category_and_the_oldest_copy_gives_the_root_consent()
+    public void A_holder_s_current_copies_answer_by_category_with_every_consent_they_depend_on()
     {
         var model = Model(
         [
             .. History,
             new RowAdded(Holding(Shop, "h-shop", "user.contact.email", 9, hop: null) with { RootConsentId = "c-2" }),
-            new RowAdded(Holding(Shop, "h-shop", "user.name", 10, hop: null) with { RootConsentId = "c-3" }),
+            new RowAdded(Holding(Shop, "h-shop", "user.name", 10, hop: null) with { RootConsentId = "c-3", FurtherRootConsentIds = "[\"c-1\",\"c-4\"]" }),
         ]);
 
         Assert.Equal(["user.contact.email", "user.name"], model.HeldCategories(Shop, "h-shop").Order(StringComparer.Ordinal));
-        Assert.Equal("c-1", model.RootConsentOf(Shop, "h-shop", ["user.contact.email", "user.name"]));
-        Assert.Equal("c-2", model.RootConsentOf(Shop, "h-shop", ["user.contact.email"]));
+        Assert.Equal(["c-1", "c-3", "c-4"], model.RootsOf(Shop, "h-shop", "user.name"));
+        Assert.Equal(["c-2"], model.RootsOf(Shop, "h-shop", "user.contact.email"));
 
         model.Apply(new HoldingsReleased(Shop, "h-shop", ["user.name"], 11, 1_000));
 
         Assert.Equal(["user.contact.email"], model.HeldCategories(Shop, "h-shop"));
-        Assert.Equal("c-2", model.RootConsentOf(Shop, "h-shop", ["user.contact.email", "user.name"]));
-        Assert.Null(model.RootConsentOf(Shop, "h-shop", ["user.name"]));
+        Assert.Empty(model.RootsOf(Shop, "h-shop", "user.name"));
         Assert.Empty(model.HeldCategories(Partner, "h-shop"));
         Assert.Equal([11L, 11L], model.Holdings.Where(h => h.Holder == Shop && h.Category == "user.name").Select(h => h.ReleasedIndex ?? -1));
+    }
+
+    [Fact]
+    public void Copies_a_late_transfer_completes_inherit_the_consents_of_their_own_category()
+    {
+        var model = Model(
+        [
+            .. History,
+            new RowAdded(Holding(Partner, "h-partner", "user.name", 7, hop: 7)),
+            new HoldingsInherited(7, null, [new InheritedRoots("user.name", ["c-1", "c-2"])], "terms"),
+        ]);
+
+        Assert.Equal(["c-1", "c-2"], model.RootsOf(Partner, "h-partner", "user.name"));
+        Assert.Empty(model.RootsOf(Partner, "h-partner", "user.contact.email"));
+        Assert.All(model.Holdings.Where(h => h.ViaHop == 7), h => Assert.Equal("terms", h.TermsSha256));
     }
 
     [Fact]
@@ -139,7 +155,7 @@ public sealed class PersonModelTests
             model.Holdings,
             Obligations = model.Obligations.Values.OrderBy(o => o.ObligationId, StringComparer.Ordinal),
             Held = pairs.Select(p => model.HeldCategories(p.Holder, p.Handle).Order(StringComparer.Ordinal)),
-            Roots = pairs.Select(p => model.Holdings.Select(h => h.Category).Distinct().Order(StringComparer.Ordinal).Select(c => model.RootConsentOf(p.Holder, p.Handle, [c]))),
+            Roots = pairs.Select(p => model.Holdings.Select(h => h.Category).Distinct().Order(StringComparer.Ordinal).Select(c => model.RootsOf(p.Holder, p.Handle, c))),
             Transfers = transfers.Select(t => model.HopsOfTransfer(t.Sender, t.TransferId).ToList()),
         });
     }

@@ -50,7 +50,7 @@ public sealed class CustodyProjector(DecodedLeaves leaves) : ILedgerProjector
             ConsentEnded c => writer.EndConsentAsync(c.ConsentId, c.Status, c.EndedIndex),
             HopConfirmed c => writer.ConfirmHopAsync(c.HopId, c.RecipientHandle, c.ReceivedAtMs, c.ReceivedIndex, c.ObtainedVia),
             HopCompleted c => writer.CompleteHopAsync(c.SenderSide),
-            HoldingsInherited c => writer.InheritHoldingsAsync(c.HopId, c.RootConsentId, c.TermsSha256),
+            HoldingsInherited c => InheritAsync(writer, c),
             HoldingsReleased c => writer.ReleaseHoldingsAsync(c.Holder, c.Handle, c.Categories, c.ReleasedIndex, c.ReleasedAtMs),
             ObligationAnswered c => writer.AnswerObligationAsync(c.ObligationId, c.AnsweredIndex),
             ObligationWentOverdue c => writer.MarkObligationOverdueAsync(c.ObligationId, c.OverdueIndex),
@@ -59,5 +59,17 @@ public sealed class CustodyProjector(DecodedLeaves leaves) : ILedgerProjector
             BreachReviewAnswered c => writer.MarkBreachReviewedAsync(c.ObligationId, c.ReviewedIndex, c.ReviewedAtMs),
             _ => throw new InvalidOperationException($"No projection for {change}."),
         };
+    }
+
+    // The same copies as PersonModel gives the consents of HoldingRoots.For: every copy by the hop the
+    // transfer's consent, then the categories that inherit theirs.
+    private static async Task InheritAsync(CustodyProjectionWriter writer, HoldingsInherited change)
+    {
+        await writer.InheritHoldingsAsync(change.HopId, change.RootConsentId, change.TermsSha256).ConfigureAwait(false);
+        foreach (var roots in change.Inherited ?? [])
+        {
+            var (first, further) = HoldingRoots.Columns(roots.Consents);
+            await writer.InheritCategoryRootsAsync(change.HopId, roots.Category, first, further).ConfigureAwait(false);
+        }
     }
 }

@@ -210,18 +210,18 @@ public static class EntryProjection
             // The recipient reported this hop first; its copies exist since then and now learn
             // what they depend on.
             changes.Add(new HopCompleted(hop));
-            changes.Add(new HoldingsInherited(hop.HopId, notes.RootConsent, t.TermsSha256));
+            changes.Add(new HoldingsInherited(hop.HopId, notes.RootConsent, notes.InheritedRoots, t.TermsSha256));
             return;
         }
         changes.Add(new RowAdded(hop));
         foreach (var category in t.Categories.Distinct())
         {
-            changes.Add(new RowAdded(new HoldingRow
+            changes.Add(new RowAdded(HoldingRoots.With(new HoldingRow
             {
                 Holder = t.Recipient, Handle = notes?.RecipientHandle ?? throw new InvalidDataException($"Transfer entry {index} names no recipient handle."),
                 Category = category, AcquiredIndex = index, AcquiredAtMs = at, ViaHop = index, SourceHolder = t.Provider,
-                RootConsentId = notes.RootConsent, ProfileVersion = notes.RecipientProfile, TermsSha256 = t.TermsSha256,
-            }));
+                ProfileVersion = notes.RecipientProfile, TermsSha256 = t.TermsSha256,
+            }, HoldingRoots.For(category, notes.RootConsent, notes.InheritedRoots))));
         }
     }
 

@@ -1,3 +1,4 @@
+using DataCustody.Grains.Ledger;
 using DataCustody.Storage.Custody;
 
 namespace DataCustody.Grains.Custody.Projection;
@@ -29,9 +30,10 @@ public sealed record HopCompleted(HopRow SenderSide) : ProjectionChange;
 
 /// <summary>
 /// The sender reported a hop the recipient had reported first: the recipient's copies now depend
-/// on the consent and terms the transfer names.
+/// on the consent and terms the transfer names, or on the consents they inherit from the sender's
+/// copies of their category (see <see cref="HoldingRoots.For"/>).
 /// </summary>
-public sealed record HoldingsInherited(long HopId, string? RootConsentId, string? TermsSha256) : ProjectionChange;
+public sealed record HoldingsInherited(long HopId, string? RootConsentId, IReadOnlyList<InheritedRoots>? Inherited, string? TermsSha256) : ProjectionChange;
 
 /// <summary>A holder's current copies of categories ended.</summary>
 public sealed record HoldingsReleased(string Holder, string Handle, IReadOnlyList<string> Categories, long ReleasedIndex, long ReleasedAtMs) : ProjectionChange;
