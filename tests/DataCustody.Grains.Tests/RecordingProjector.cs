@@ -5,8 +5,9 @@ namespace DataCustody.Grains.Tests;
 
 /// <summary>
 /// A projector that records the size of every append transaction it is called in; fails the
-/// transaction when it meets a leaf that reads "poison", to prove that a failing projection
-/// takes the entries down with it; and can hold a transaction open until a test lets it go.
+/// transaction when it meets a leaf that reads "poison", or the next one when told to, to prove
+/// that a failing projection takes the entries down with it; and can hold a transaction open
+/// until a test lets it go.
 /// </summary>
 public sealed class RecordingProjector : ILedgerProjector
 {
@@ -14,6 +15,7 @@ public sealed class RecordingProjector : ILedgerProjector
 
     private TaskCompletionSource? _gate;
     private volatile bool _holding;
+    private int _failNext;
 
     public ConcurrentQueue<int> TransactionSizes { get; } = new();
 
@@ -24,11 +26,18 @@ public sealed class RecordingProjector : ILedgerProjector
     public TaskCompletionSource HoldNextTransaction() =>
         _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Makes the next transaction fail, whatever its leaves, as a crash before its commit would.</summary>
+    public void FailNextTransaction() => Interlocked.Exchange(ref _failNext, 1);
+
     public async Task ProjectAsync(LedgerWrite write, CancellationToken cancellationToken)
     {
         if (write.Entries.Any(e => e.Leaf.AsSpan().SequenceEqual(Poison)))
         {
             throw new InvalidOperationException("The projection refuses the poison leaf.");
+        }
+        if (Interlocked.Exchange(ref _failNext, 0) == 1)
+        {
+            throw new InvalidOperationException("The projection was told to fail this transaction.");
         }
         if (Interlocked.Exchange(ref _gate, null) is { } gate)
         {

@@ -560,7 +560,8 @@ internal sealed class CitizenGrain(
             throw new ArgumentException($"{providerId} is not a registered provider.", nameof(providerId));
         }
         var handle = PairwiseHandle.Derive(_secret, providerId);
-        // Linked before it is logged: a failed append leaves a link that the retry logs.
+        // Linked before it is logged, but of use only once logged (see PersonRegistry.LinkAsync): a failed
+        // append leaves a link nobody can use, and the retry, deriving the same handle, logs it.
         await Task.Run(() => registry.LinkAsync(handle, providerId, PersonId));
         entries.Add(writer.FromBroker(new HandleIssued(CustodyIds.BrokerStatement(), writer.Now, providerId, handle)));
         return handle;

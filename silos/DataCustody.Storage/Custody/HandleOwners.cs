@@ -13,7 +13,10 @@ public sealed class HandleOwners(Database database)
     // every handle a busy node routes in a while.
     private readonly ClearingCache<string, (string PersonId, string ProviderId)> _owners = new(200_000, StringComparer.Ordinal);
 
-    /// <summary>The person and provider a handle belongs to, or null for a handle the broker never issued (or forgot).</summary>
+    /// <summary>
+    /// The person and provider a handle belongs to, or null for a handle the broker never issued (or
+    /// forgot), or whose issue is not logged (see <see cref="PersonRegistry.LinkAsync"/>).
+    /// </summary>
     public async ValueTask<(string PersonId, string ProviderId)?> OwnerAsync(string handle)
     {
         if (_owners.TryGet(handle, out var known))
@@ -22,7 +25,11 @@ public sealed class HandleOwners(Database database)
         }
         await using var connection = await database.OpenAsync().ConfigureAwait(false);
         var rows = await connection.QueryAsync<(string PersonId, string ProviderId)>(
-            "SELECT person_id, provider_id FROM person_handles WHERE handle = @handle",
+            """
+            SELECT p.person_id, p.provider_id FROM person_handles p
+            JOIN handles h ON h.handle = p.handle
+            WHERE p.handle = @handle
+            """,
             new { handle }).ConfigureAwait(false);
         if (rows.SingleOrDefault() is not { PersonId: not null } owner)
         {

@@ -38,17 +38,26 @@ public sealed class PersonRegistry(Database database, WriterConnection writer)
             new { personId }).ConfigureAwait(false);
     }
 
-    /// <summary>The person's handles by provider.</summary>
+    /// <summary>The person's handles by provider, each once its issue is logged (see <see cref="LinkAsync"/>).</summary>
     public async Task<IReadOnlyDictionary<string, string>> HandlesAsync(string personId)
     {
         await using var connection = await database.OpenAsync().ConfigureAwait(false);
         var rows = await connection.QueryAsync<(string ProviderId, string Handle)>(
-            "SELECT provider_id, handle FROM person_handles WHERE person_id = @personId",
+            """
+            SELECT p.provider_id, p.handle FROM person_handles p
+            JOIN handles h ON h.handle = p.handle
+            WHERE p.person_id = @personId
+            """,
             new { personId }).ConfigureAwait(false);
         return rows.ToDictionary(r => r.ProviderId, r => r.Handle);
     }
 
-    /// <summary>Links a handle to a person; linking the same handle again changes nothing.</summary>
+    /// <summary>
+    /// Links a handle to a person; linking the same handle again changes nothing. The link counts only
+    /// once the handle's handle.issued entry is logged: its row in the handles projection commits with
+    /// the entry, so a handle is of use exactly when the log explains it, and a link whose append failed
+    /// waits, unused, for the retry that logs it.
+    /// </summary>
     public Task LinkAsync(string handle, string providerId, string personId) =>
         _writes.WriteAsync((connection, transaction) => connection.ExecuteAsync(
             "INSERT INTO person_handles (handle, provider_id, person_id) VALUES (@handle, @providerId, @personId) ON CONFLICT (handle) DO NOTHING",

@@ -2,6 +2,7 @@ using System.Globalization;
 using DataCustody.Grains.Custody;
 using DataCustody.Silo;
 using DataCustody.Storage;
+using DataCustody.Storage.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
@@ -32,6 +33,9 @@ public sealed class CustodyCluster : IAsyncDisposable
     public IGrainFactory Grains => _cluster.GrainFactory;
 
     public FakeTimeProvider Clock => Services.GetRequiredService<FakeTimeProvider>();
+
+    /// <summary>A projector beside the custody one, through which a test makes an append fail.</summary>
+    public RecordingProjector Projector => Services.GetRequiredService<RecordingProjector>();
 
     public IServiceProvider Services => ((InProcessSiloHandle)_cluster.Primary!).SiloHost.Services;
 
@@ -87,6 +91,8 @@ public sealed class CustodyCluster : IAsyncDisposable
             siloBuilder.Services.AddSingleton(clock);
             siloBuilder.Services.AddSingleton(new BrokerClock(clock));
             siloBuilder.AddDataCustodyServices(siloBuilder.Configuration);
+            siloBuilder.Services.AddSingleton<RecordingProjector>();
+            siloBuilder.Services.AddSingleton<ILedgerProjector>(sp => sp.GetRequiredService<RecordingProjector>());
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Dapper;
 using DataCustody.Grains.Custody;
 using DataCustody.Grains.Custody.Projection;
 using DataCustody.Grains.Ledger;
@@ -514,6 +515,28 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
             Assert.DoesNotContain(transfer.Violations, v => v.Code == ViolationCodes.NoConsent);
         }
         return (viaShop, viaWeak);
+    }
+
+    [Fact]
+    public async Task A_handle_whose_issue_was_not_logged_is_of_no_use()
+    {
+        var person = _cluster.Person("p15");
+        _cluster.Projector.FailNextTransaction();
+        await Assert.ThrowsAnyAsync<Exception>(() => person.GetHandle(_shop.Id));
+        var secret = (await _cluster.Services.GetRequiredService<PersonRegistry>().FindAsync("p15"))!.Secret!;
+        var handle = PairwiseHandle.Derive(secret, _shop.Id);
+
+        // As after a crash: nothing remembered but what the database holds.
+        await _cluster.RestartAsync();
+        var refused = await _shop.CollectAsync(handle, Contact, Service, LegalBasis.Contract);
+        var reissued = await _cluster.Person("p15").GetHandle(_shop.Id);
+        var collected = await _shop.CollectAsync(handle, Contact, Service, LegalBasis.Contract);
+
+        Assert.Equal((StatementResult.Rejected, "handle"), (refused.Result, refused.Field));
+        Assert.Equal(handle, reissued);
+        Assert.Equal(StatementResult.Recorded, collected.Result);
+        await using var connection = await _cluster.Services.GetRequiredService<Database>().OpenAsync();
+        Assert.Equal(1, await connection.QuerySingleAsync<long>("SELECT COUNT(*) FROM handles WHERE handle = @handle", new { handle }));
     }
 
     [Fact]
