@@ -82,9 +82,7 @@ internal sealed class CitizenGrain(
         };
         var obligations = await CascadeAsync(consentId, entries);
         var logged = await CommitAsync(entries);
-        await NotifyAsync("consent.revoked", "You withdrew a consent",
-            $"You withdrew your consent to {consent.Holder}. {Holders(obligations)} must now delete the copies of your data that depended on it.",
-            logged[0].Index);
+        await NotifyAsync("consent.revoked", "You withdrew a consent", Obliged($"You withdrew your consent to {consent.Holder}.", obligations), logged[0].Index);
         return ConsentViews.From(_model.Consents[consentId]);
     }
 
@@ -218,12 +216,12 @@ internal sealed class CitizenGrain(
                 outcomes.Add(refusal);
                 continue;
             }
+            foreach (var notice in judgment.Notices)
+            {
+                await NotifyAsync(notice.Kind, notice.Title, notice.Body, logged[next + notice.Entry].Index);
+            }
             var entry = logged[next + judgment.Own];
             next += judgment.Entries.Count;
-            if (judgment.Notice is { } notice)
-            {
-                await NotifyAsync(notice.Kind, notice.Title, notice.Body, entry.Index);
-            }
             var notes = entry.Decoded.Entry.Notes;
             outcomes.Add(StatementOutcome.Logged(entry.Decoded.Statement.Id, entry.Index, entry.LeafHash, notes?.Violations ?? []) with { RecipientHandle = notes?.RecipientHandle });
         }
@@ -274,9 +272,7 @@ internal sealed class CitizenGrain(
         };
         var obligations = await CascadeAsync(consentId, entries);
         var logged = await CommitAsync(entries);
-        await NotifyAsync("consent.expired", "A consent of yours expired",
-            $"Your consent to {consent.Holder} reached its end date. {Holders(obligations)} must now delete the copies of your data that depended on it.",
-            logged[0].Index);
+        await NotifyAsync("consent.expired", "A consent of yours expired", Obliged($"Your consent to {consent.Holder} reached its end date.", obligations), logged[0].Index);
         return true;
     }
 
@@ -380,6 +376,13 @@ internal sealed class CitizenGrain(
         };
         var own = entries.Count;
         entries.Add(writer.FromProvider(submitted, notes));
+        var notices = new List<Notice>();
+        if (violations.Any(v => v.Code == ViolationCodes.NoConsent))
+        {
+            notices.Add(new Notice("violation", $"{s.Provider} passed on your data without your consent",
+                $"{s.Provider} reported giving {string.Join(", ", s.Categories)} to {s.Recipient}, and no consent of yours allows that. The transfer is recorded and flagged for the regulator.",
+                own));
+        }
         // Ending a consent obliged only the copies that existed then: a copy made later, or one that learns
         // only now what it depends on, is owed deletion from the start once every consent it depends on has
         // ended, unless the recipient holds its category by another route under a consent still active.
@@ -393,15 +396,14 @@ internal sealed class CitizenGrain(
             if (owed.Count > 0)
             {
                 // Named after the consent whose end left the copies without any, as the cascade names the one it follows.
-                var ended = owed.SelectMany(copy => copy.Roots).MaxBy(consent => _model.Consents[consent].EndedIndex)!;
-                entries.Add(writer.FromBroker(await ObligationAsync(ended, s.Recipient, recipientHandle, owed.Select(copy => copy.Category), [(s.Provider, s.TermsSha256)])));
+                var ended = owed.SelectMany(copy => copy.Roots).Select(consent => _model.Consents[consent]).MaxBy(consent => consent.EndedIndex)!;
+                var obligation = await ObligationAsync(ended.ConsentId, s.Recipient, recipientHandle, owed.Select(copy => copy.Category), [(s.Provider, s.TermsSha256)]);
+                notices.Add(new Notice("obligation.due", $"{s.Recipient} must delete your data",
+                    Obliged($"{s.Provider} passed your data on to {s.Recipient} after your consent to {ended.Holder} had ended.", [obligation]), entries.Count));
+                entries.Add(writer.FromBroker(obligation));
             }
         }
-        var notice = violations.Any(v => v.Code == ViolationCodes.NoConsent)
-            ? new Notice("violation", $"{s.Provider} passed on your data without your consent",
-                $"{s.Provider} reported giving {string.Join(", ", s.Categories)} to {s.Recipient}, and no consent of yours allows that. The transfer is recorded and flagged for the regulator.")
-            : null;
-        return new Judgment(null, entries, own, notice);
+        return new Judgment(null, entries, own, notices);
     }
 
     private async Task<Judgment> ReceivedAsync(SubmittedStatement submitted, DataReceived s, long? recipientProfile)
@@ -643,6 +645,11 @@ internal sealed class CitizenGrain(
     private static ConsentRequestView RequestView(ConsentRequestRow row) => new(
         row.RequestId, row.Holder, StoredStatement.Parse<ConsentRequested>(row.Statement).Terms, ConsentViews.RequestStatus(row.Status), row.RequestedIndex);
 
+    // What the person is told of the obligations an ended consent caused, after what ended it: the same
+    // whether the end's cascade or a later transfer of a copy that depended on it caused them.
+    private static string Obliged(string cause, IReadOnlyList<ObligationDue> obligations) =>
+        $"{cause} {Holders(obligations)} must now delete the copies of your data that depended on it.";
+
     private static string Holders(IReadOnlyList<ObligationDue> obligations) => obligations.Count switch
     {
         0 => "No holder",
@@ -672,15 +679,15 @@ internal sealed class CitizenGrain(
     /// <summary>
     /// What judging one statement decided: a refusal, or the entries to log (the statement's own at
     /// <see cref="Own"/>, after a handle it may need and before an obligation it may cause; its notes
-    /// carry the violations found) and what to tell the person once it is logged.
+    /// carry the violations found) and what to tell the person once they are logged.
     /// </summary>
-    private sealed record Judgment(StatementOutcome? Refusal, IReadOnlyList<PendingEntry> Entries, int Own, Notice? Notice)
+    private sealed record Judgment(StatementOutcome? Refusal, IReadOnlyList<PendingEntry> Entries, int Own, IReadOnlyList<Notice> Notices)
     {
-        public static Judgment Refused(StatementOutcome refusal) => new(refusal, [], 0, null);
+        public static Judgment Refused(StatementOutcome refusal) => new(refusal, [], 0, []);
 
-        public static Judgment Logging(PendingEntry entry) => new(null, [entry], 0, null);
+        public static Judgment Logging(PendingEntry entry) => new(null, [entry], 0, []);
     }
 
-    /// <summary>An inbox message about a statement, sent once the statement is logged.</summary>
-    private sealed record Notice(string Kind, string Title, string Body);
+    /// <summary>An inbox message about the judgment's entry at <see cref="Entry"/>, sent once it is logged.</summary>
+    private sealed record Notice(string Kind, string Title, string Body, int Entry);
 }

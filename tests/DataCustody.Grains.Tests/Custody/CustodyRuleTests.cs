@@ -453,6 +453,7 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         // The terms of the hop ask for deletion within 10 days, counted from the transfer.
         Assert.Equal(10, (obligation.DueAt - _shop.Now).TotalDays, precision: 3);
         Assert.Equal(obligation.ObligationId, Assert.Single(await _partner.Grain.GetOpenObligations()).ObligationId);
+        Assert.Contains(await person.GetInbox(), m => m.EntryIndex == dueIndex && m.Body.Contains($"{_partner.Id} must now delete", StringComparison.Ordinal));
         var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => person.Forget());
         Assert.Contains($"{_partner.Id} user.contact.email by {obligation.DueAt:yyyy-MM-dd} ({obligation.ObligationId})", refusal.Message, StringComparison.Ordinal);
     }
