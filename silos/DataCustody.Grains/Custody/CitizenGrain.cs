@@ -69,7 +69,7 @@ internal sealed class CitizenGrain(
         var consentId = CustodyIds.Consent();
         entries.Add(writer.FromBroker(new ConsentGranted(CustodyIds.BrokerStatement(), writer.Now, consentId, null, holder, handle, terms)));
         await CommitAsync(entries);
-        return ConsentViews.From(_model.Consents[consentId]);
+        return ConsentViews.From(_model.Consents[consentId], writer.Now);
     }
 
     public async Task<ConsentView> RevokeConsent(string consentId)
@@ -83,13 +83,13 @@ internal sealed class CitizenGrain(
         var obligations = await CascadeAsync(consentId, entries);
         var logged = await CommitAsync(entries);
         await NotifyAsync("consent.revoked", "You withdrew a consent", Obliged($"You withdrew your consent to {consent.Holder}.", obligations), logged[0].Index);
-        return ConsentViews.From(_model.Consents[consentId]);
+        return ConsentViews.From(_model.Consents[consentId], writer.Now);
     }
 
     public Task<IReadOnlyList<ConsentView>> GetConsents()
     {
         EnsureNotForgotten();
-        return Task.FromResult<IReadOnlyList<ConsentView>>([.. _model.Consents.Values.OrderBy(c => c.GrantedIndex).Select(ConsentViews.From)]);
+        return Task.FromResult<IReadOnlyList<ConsentView>>([.. _model.Consents.Values.OrderBy(c => c.GrantedIndex).Select(row => ConsentViews.From(row, writer.Now))]);
     }
 
     public async Task<string> RequestConsent(string holder, ConsentTerms terms)
@@ -128,7 +128,7 @@ internal sealed class CitizenGrain(
         }
         var consentId = CustodyIds.Consent();
         await CommitAsync([writer.FromBroker(new ConsentGranted(CustodyIds.BrokerStatement(), writer.Now, consentId, requestId, request.Holder, request.Handle, terms))]);
-        return ConsentViews.From(_model.Consents[consentId]);
+        return ConsentViews.From(_model.Consents[consentId], writer.Now);
     }
 
     public async Task<ConsentRequestView> RejectConsentRequest(string requestId)
@@ -396,7 +396,8 @@ internal sealed class CitizenGrain(
             if (owed.Count > 0)
             {
                 // Named after the consent whose end left the copies without any, as the cascade names the one it follows.
-                var ended = owed.SelectMany(copy => copy.Roots).Select(consent => _model.Consents[consent]).MaxBy(consent => consent.EndedIndex)!;
+                // One past its expiry that the sweep has not logged yet ended last.
+                var ended = owed.SelectMany(copy => copy.Roots).Select(consent => _model.Consents[consent]).MaxBy(consent => consent.EndedIndex ?? long.MaxValue)!;
                 var obligation = await ObligationAsync(ended.ConsentId, s.Recipient, recipientHandle, owed.Select(copy => copy.Category), [(s.Provider, s.TermsSha256)]);
                 notices.Add(new Notice("obligation.due", $"{s.Recipient} must delete your data",
                     Obliged($"{s.Provider} passed your data on to {s.Recipient} after your consent to {ended.Holder} had ended.", [obligation]), entries.Count));
@@ -469,9 +470,10 @@ internal sealed class CitizenGrain(
         foreach (var copies in dependent)
         {
             var (holder, handle) = copies.Key;
-            // The consent itself is still active in the model: its end is logged with these entries.
+            // The consent itself is still active in the model: its end is logged with these entries. A holder
+            // may owe the deletion already: a transfer made after the expiry, before the sweep logged it, obliged it.
             var owed = copies.Select(h => h.Category).Distinct()
-                .Where(category => !_model.RootsOf(holder, handle, category).Any(root => root != consentId && IsActive(root)))
+                .Where(category => !_model.RootsOf(holder, handle, category).Any(root => root != consentId && IsActive(root)) && !Owes(holder, handle, category))
                 .ToList();
             if (owed.Count == 0)
             {
@@ -500,7 +502,11 @@ internal sealed class CitizenGrain(
         return inherited;
     }
 
-    private bool IsActive(string consentId) => _model.Consents.TryGetValue(consentId, out var consent) && consent.Status == "active";
+    private bool IsActive(string consentId) => _model.Consents.TryGetValue(consentId, out var consent) && ConsentRules.IsActive(consent, writer.Now);
+
+    // Whether an obligation of the holder that is not answered yet names the category.
+    private bool Owes(string holder, string handle, string category) =>
+        _model.Obligations.Values.Any(o => o.Holder == holder && o.Handle == handle && o.Status != "answered" && EntryProjection.ReadArray(o.Categories).Contains(category));
 
     /// <summary>
     /// The holder's obligation to delete its copies of <paramref name="categories"/> that depend on the
@@ -633,7 +639,7 @@ internal sealed class CitizenGrain(
     }
 
     private ConsentRow ActiveConsent(string consentId) =>
-        _model.Consents.TryGetValue(consentId, out var consent) && consent.Status == "active"
+        _model.Consents.TryGetValue(consentId, out var consent) && ConsentRules.IsActive(consent, writer.Now)
             ? consent
             : throw new ArgumentException($"{consentId} is not an active consent of this person.", nameof(consentId));
 

@@ -13,6 +13,16 @@ public static class ConsentRules
     /// <summary>An active consent in force at <paramref name="now"/> whose terms came from <paramref name="terms"/>.</summary>
     public sealed record Candidate(ConsentRow Row, ConsentTerms Terms);
 
+    /// <summary>
+    /// Whether <paramref name="consent"/> is in force at <paramref name="now"/>: neither revoked nor
+    /// past its expiry, whether or not the expiry sweep has logged the expiry yet.
+    /// </summary>
+    public static bool IsActive(ConsentRow consent, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        return consent.Status == "active" && consent.ExpiresAtMs > now.ToUnixTimeMilliseconds();
+    }
+
     /// <summary>The consent that allows holding the categories for the purposes, or the reasons none does.</summary>
     public static (string? ConsentId, IReadOnlyList<string> Reasons) ForUse(
         IEnumerable<Candidate> consents, string holder, IReadOnlyList<string> categories, IReadOnlyList<string> purposes, DateTimeOffset now)
@@ -120,7 +130,7 @@ public static class ConsentRules
             {
                 reasons.Add($"consent {consent.Row.ConsentId} was {consent.Row.Status}");
             }
-            else if (consent.Terms.ExpiresAt <= now)
+            else if (!IsActive(consent.Row, now))
             {
                 reasons.Add($"consent {consent.Row.ConsentId} expired at {consent.Terms.ExpiresAt:u}");
             }

@@ -178,7 +178,7 @@ internal sealed class ProviderGrain(
         Task.FromResult(new ProviderHistory([.. _model.Profiles.Select(Profile)], [.. _model.Terms.Values.OrderBy(t => t.Version).Select(Terms)]));
 
     public async Task<IReadOnlyList<ConsentView>> GetHeldConsents() =>
-        [.. (await queries.ConsentsHeldAsync(ProviderId)).Select(ConsentViews.From)];
+        [.. (await queries.ConsentsHeldAsync(ProviderId)).Select(row => ConsentViews.From(row, writer.Now))];
 
     public async Task<IReadOnlyList<ObligationView>> GetOpenObligations() =>
         [.. (await queries.OpenObligationsAsync(ProviderId)).Select(ObligationViews.From)];

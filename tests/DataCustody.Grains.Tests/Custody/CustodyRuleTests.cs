@@ -541,6 +541,29 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
     }
 
     [Fact]
+    public async Task A_consent_past_its_expiry_has_ended_before_the_sweep_logs_it()
+    {
+        var person = _cluster.Person("p16");
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            [.. Contact], [.. Service], new OnwardTransfer(false, [], null, []), 30, _shop.Now.AddDays(30)));
+        await _shop.CollectAsync(consent.Handle, Contact, Service, consentId: consent.ConsentId);
+        _cluster.Clock.Advance(TimeSpan.FromDays(31));
+
+        var transfer = await _shop.TransferAsync(consent.Handle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract);
+
+        Assert.Equal(ConsentStatus.Expired, (await person.GetConsents()).Single().Status);
+        Assert.Equal(ConsentStatus.Expired, (await _shop.Grain.GetHeldConsents()).Single(c => c.ConsentId == consent.ConsentId).Status);
+        await Assert.ThrowsAsync<ArgumentException>(() => person.RevokeConsent(consent.ConsentId));
+        var obligation = Assert.Single(await person.GetObligations());
+        Assert.Equal((_partner.Id, consent.ConsentId, transfer.Index!.Value + 1), (obligation.Holder, obligation.ConsentId, obligation.DueIndex));
+        Assert.Equal(HoldingStatus.DeletionDue, (await person.GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Single().Status);
+
+        // The sweep logs the expiry and obliges the shop; the partner owes its deletion once.
+        await _cluster.Grains.GetGrain<IDeadlineSweeperGrain>(0).Sweep();
+        Assert.Equal([_partner.Id, _shop.Id], (await person.GetObligations()).Select(o => o.Holder).Order());
+    }
+
+    [Fact]
     public async Task A_receipt_naming_a_transfer_of_another_person_stays_one_sided_whatever_the_order()
     {
         var alice = _cluster.Person("p9a");
