@@ -99,7 +99,12 @@ public static class SiloBuilderExtensions
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IDeadlineSweeperGrain>(0).Sweep());
         silo.Services.AddSingleton<LogSigner>();
         silo.Services.TryAddSingleton(TimeProvider.System);
-        silo.Services.Configure<LedgerOptions>(configuration.GetSection("Ledger"));
+        silo.Services.AddOptions<LedgerOptions>()
+            .Bind(configuration.GetSection("Ledger"))
+            .Validate(
+                o => o.MaxPendingEntries >= o.MaxEntriesPerTransaction && o.MaxPendingEntries >= o.MaxLeavesPerAppend,
+                "Ledger:MaxPendingEntries must be at least Ledger:MaxEntriesPerTransaction and Ledger:MaxLeavesPerAppend: a full transaction, and the largest append, must be able to wait.")
+            .ValidateOnStart();
         // Log:Origin alone sets the origin: LogKeyLoader has checked that the key is named after it.
         silo.Services.Configure<LedgerOptions>(options => options.Origin = settings.Log.Origin);
 

@@ -44,7 +44,31 @@ public sealed class LedgerCluster : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory("datacustody-ledger-").FullName;
         settings ??= new Dictionary<string, string>();
-        return new LedgerCluster(folder, settings, await DeployAsync(folder, settings));
+        try
+        {
+            return new LedgerCluster(folder, settings, await DeployAsync(folder, settings));
+        }
+        catch
+        {
+            // A silo that refused its settings leaves no cluster to dispose, only the folder.
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Appends <paramref name="first"/> and holds its transaction open until <paramref name="queued"/>, appended
+    /// one by one, are all seen waiting. Returns the gate that lets the transaction go, and every append's
+    /// acknowledgement, the first's first.
+    /// </summary>
+    public async Task<(TaskCompletionSource Gate, List<Task<LedgerAppend>> Appends)> HoldTransactionAsync(byte[] first, IReadOnlyList<byte[]> queued, TimeSpan patience)
+    {
+        var gate = Projector.HoldNextTransaction();
+        var held = Ledger.Append([first]);
+        await Eventually.UntilAsync(() => Task.FromResult(Projector.IsHolding), holding => holding, patience, "the first transaction to be held");
+        var waiting = queued.Select(leaf => Ledger.Append([leaf])).ToList();
+        await Eventually.UntilAsync(() => Ledger.GetStatus(), s => s.QueuedAppends == queued.Count, patience, $"{queued.Count} queued appends");
+        return (gate, [held, .. waiting]);
     }
 
     /// <summary>
@@ -53,13 +77,9 @@ public sealed class LedgerCluster : IAsyncDisposable
     /// </summary>
     public async Task<List<Task<LedgerAppend>>> AppendBehindHeldTransactionAsync(byte[] first, IReadOnlyList<byte[]> queued, TimeSpan patience)
     {
-        var gate = Projector.HoldNextTransaction();
-        var held = Ledger.Append([first]);
-        await Eventually.UntilAsync(() => Task.FromResult(Projector.IsHolding), holding => holding, patience, "the first transaction to be held");
-        var waiting = queued.Select(leaf => Ledger.Append([leaf])).ToList();
-        await Eventually.UntilAsync(() => Ledger.GetStatus(), s => s.QueuedAppends == queued.Count, patience, $"{queued.Count} queued appends");
+        var (gate, appends) = await HoldTransactionAsync(first, queued, patience);
         gate.SetResult();
-        return [held, .. waiting];
+        return appends;
     }
 
     public async Task RestartAsync()

@@ -10,7 +10,8 @@ public interface ILedgerGrain : IGrainWithIntegerKey
     /// <summary>
     /// Appends leaves as consecutive entries and answers only once the transaction that holds them
     /// is durable. Concurrent calls share one transaction. The leaves are not copied: the caller
-    /// must not change them afterwards.
+    /// must not change them afterwards. Throws <see cref="LedgerUnavailableException"/> when the
+    /// ledger cannot take the append now; nothing of it was written then, and it may be sent again.
     /// </summary>
     [Alias("Append")]
     Task<LedgerAppend> Append([Immutable] IReadOnlyList<byte[]> leaves);

@@ -25,7 +25,7 @@ internal sealed partial class LedgerGrain(
     // Appends queue on the grain's scheduler and the commit loop takes them on the thread pool: the
     // gate guards what both use, the queue, the flags and the size and root the loop publishes.
     private readonly Lock _gate = new();
-    private readonly Queue<PendingAppend> _pending = new();
+    private readonly PendingAppends _pending = new(options.Value);
 
     // SQLite has one write lock: the checkpoint write and the append transactions would fight
     // over it through busy-timeout retries, starving the checkpoint. Taking turns is fair.
@@ -76,7 +76,8 @@ internal sealed partial class LedgerGrain(
         }
 
         // Hashing on arrival overlaps with the transaction in flight instead of delaying the next.
-        var pending = new PendingAppend(leaves, [.. leaves.Select(leaf => MerkleHash.Leaf(leaf))]);
+        byte[][] leafHashes = [.. leaves.Select(leaf => MerkleHash.Leaf(leaf))];
+        PendingAppend pending;
         bool start;
         lock (_gate)
         {
@@ -84,7 +85,7 @@ internal sealed partial class LedgerGrain(
             {
                 throw new InvalidOperationException("The ledger found another writer and is reloading; retry the append.");
             }
-            _pending.Enqueue(pending);
+            pending = _pending.Enqueue(leaves, leafHashes);
             start = !_committing;
             _committing = true;
         }
@@ -134,7 +135,7 @@ internal sealed partial class LedgerGrain(
     {
         lock (_gate)
         {
-            return _pending.Sum(append => append.Leaves.Count);
+            return _pending.Entries;
         }
     }
 
@@ -148,15 +149,7 @@ internal sealed partial class LedgerGrain(
                 _committing = false;
                 return null;
             }
-            var batch = new List<PendingAppend>();
-            var count = 0;
-            while (_pending.Count > 0 && (batch.Count == 0 || count + _pending.Peek().Leaves.Count <= _options.MaxEntriesPerTransaction))
-            {
-                var queued = _pending.Dequeue();
-                batch.Add(queued);
-                count += queued.Leaves.Count;
-            }
-            return batch;
+            return _pending.TakeBatch();
         }
     }
 
@@ -183,8 +176,7 @@ internal sealed partial class LedgerGrain(
                 lock (_gate)
                 {
                     _broken = true;
-                    stranded = [.. _pending];
-                    _pending.Clear();
+                    stranded = _pending.TakeAll();
                 }
                 FailAll(stranded, e);
                 _ = Task.Factory.StartNew(DeactivateOnIdle, CancellationToken.None, TaskCreationOptions.None, _grainScheduler);
@@ -281,13 +273,4 @@ internal sealed partial class LedgerGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Count} entries at index {FirstIndex} failed; the callers were told")]
     private partial void LogCommitFailed(Exception error, long firstIndex, int count);
-
-    private sealed class PendingAppend(IReadOnlyList<byte[]> leaves, byte[][] leafHashes)
-    {
-        public IReadOnlyList<byte[]> Leaves { get; } = leaves;
-
-        public byte[][] LeafHashes { get; } = leafHashes;
-
-        public TaskCompletionSource<LedgerAppend> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
 }

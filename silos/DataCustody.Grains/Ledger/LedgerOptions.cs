@@ -35,4 +35,13 @@ public sealed class LedgerOptions
 
     /// <summary>The most leaves one <see cref="ILedgerGrain.Append"/> call may carry.</summary>
     public int MaxLeavesPerAppend { get; set; } = 10_000;
+
+    /// <summary>
+    /// The most entries that may wait for a transaction. An append that would take the waiting
+    /// entries past this is refused at once with <see cref="LedgerUnavailableException"/>, so that
+    /// a ledger falling behind its callers tells them to come back later instead of holding ever
+    /// more appends in memory. At least <see cref="MaxEntriesPerTransaction"/> and
+    /// <see cref="MaxLeavesPerAppend"/>, so that a full transaction, and any one append, can wait.
+    /// </summary>
+    public int MaxPendingEntries { get; set; } = 100_000;
 }

@@ -1,0 +1,66 @@
+namespace DataCustody.Grains.Ledger;
+
+/// <summary>
+/// The appends waiting for the next transaction, in the order they arrived, bounded by the entries
+/// they carry: a ledger that falls behind refuses appends at once, rather than holding ever more
+/// of them in memory for callers that stop waiting. Not thread-safe: the ledger's gate guards it.
+/// </summary>
+internal sealed class PendingAppends(LedgerOptions options)
+{
+    private readonly Queue<PendingAppend> _appends = new();
+
+    /// <summary>How many appends wait.</summary>
+    public int Count => _appends.Count;
+
+    /// <summary>How many entries the waiting appends carry.</summary>
+    public int Entries { get; private set; }
+
+    /// <summary>
+    /// Queues an append of <paramref name="leaves"/>; throws <see cref="LedgerUnavailableException"/>
+    /// when they would take the queue past <see cref="LedgerOptions.MaxPendingEntries"/>.
+    /// </summary>
+    public PendingAppend Enqueue(IReadOnlyList<byte[]> leaves, byte[][] leafHashes)
+    {
+        if ((long)Entries + leaves.Count > options.MaxPendingEntries)
+        {
+            throw new LedgerUnavailableException(
+                $"{Entries} entries already wait for the ledger, which holds at most {options.MaxPendingEntries}; nothing was appended. Retry later.");
+        }
+        var append = new PendingAppend(leaves, leafHashes);
+        _appends.Enqueue(append);
+        Entries += leaves.Count;
+        return append;
+    }
+
+    /// <summary>
+    /// The appends of the next transaction, oldest first: one if any wait, and those behind it
+    /// while they keep the transaction within <see cref="LedgerOptions.MaxEntriesPerTransaction"/>.
+    /// </summary>
+    public List<PendingAppend> TakeBatch()
+    {
+        var batch = new List<PendingAppend>();
+        var entries = 0;
+        while (_appends.TryPeek(out var next) && (batch.Count == 0 || entries + next.Leaves.Count <= options.MaxEntriesPerTransaction))
+        {
+            batch.Add(Dequeue());
+            entries += next.Leaves.Count;
+        }
+        return batch;
+    }
+
+    /// <summary>Every waiting append, leaving none.</summary>
+    public List<PendingAppend> TakeAll()
+    {
+        List<PendingAppend> all = [.. _appends];
+        _appends.Clear();
+        Entries = 0;
+        return all;
+    }
+
+    private PendingAppend Dequeue()
+    {
+        var append = _appends.Dequeue();
+        Entries -= append.Leaves.Count;
+        return append;
+    }
+}
