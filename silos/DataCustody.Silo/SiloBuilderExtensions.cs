@@ -10,6 +10,7 @@ using DataCustody.Storage.Ledger;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime;
 
@@ -104,6 +105,9 @@ public static class SiloBuilderExtensions
             .Validate(
                 o => o.MaxPendingEntries >= o.MaxEntriesPerTransaction && o.MaxPendingEntries >= o.MaxLeavesPerAppend,
                 "Ledger:MaxPendingEntries must be at least Ledger:MaxEntriesPerTransaction and Ledger:MaxLeavesPerAppend: a full transaction, and the largest append, must be able to wait.")
+            .Validate<IOptions<SiloMessagingOptions>>(
+                (o, messaging) => o.AppendDeadline > TimeSpan.Zero && o.AppendDeadline < messaging.Value.ResponseTimeout,
+                "Ledger:AppendDeadline must be above zero and below the Orleans response timeout: an append must not be written after its caller stopped waiting for it.")
             .ValidateOnStart();
         // Log:Origin alone sets the origin: LogKeyLoader has checked that the key is named after it.
         silo.Services.Configure<LedgerOptions>(options => options.Origin = settings.Log.Origin);

@@ -7,7 +7,8 @@ namespace DataCustody.Grains.Tests;
 
 /// <summary>
 /// The queue of appends waiting for a transaction is bounded: an append beyond the bound is
-/// refused at once, as one to retry, and writes nothing.
+/// refused at once, as one to retry, and writes nothing. A silo whose queue settings cannot work
+/// does not start.
 /// </summary>
 public sealed class LedgerQueueTests
 {
@@ -56,5 +57,19 @@ public sealed class LedgerQueueTests
         }));
 
         Assert.Contains("Ledger:MaxPendingEntries", refusal.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    // Orleans' default response timeout.
+    [InlineData("00:00:30")]
+    public async Task A_ledger_whose_append_deadline_is_not_below_the_response_timeout_does_not_start(string deadline)
+    {
+        var refusal = await Assert.ThrowsAnyAsync<Exception>(() => LedgerCluster.StartAsync(new Dictionary<string, string>
+        {
+            ["Ledger:AppendDeadline"] = deadline,
+        }));
+
+        Assert.Contains("Ledger:AppendDeadline", refusal.ToString(), StringComparison.Ordinal);
     }
 }

@@ -25,7 +25,7 @@ internal sealed partial class LedgerGrain(
     // Appends queue on the grain's scheduler and the commit loop takes them on the thread pool: the
     // gate guards what both use, the queue, the flags and the size and root the loop publishes.
     private readonly Lock _gate = new();
-    private readonly PendingAppends _pending = new(options.Value);
+    private readonly PendingAppends _pending = new(options.Value, clock);
 
     // SQLite has one write lock: the checkpoint write and the append transactions would fight
     // over it through busy-timeout retries, starving the checkpoint. Taking turns is fair.
@@ -142,15 +142,26 @@ internal sealed partial class LedgerGrain(
     // Null, and the loop ends, when nothing is pending or another writer was found.
     private List<PendingAppend>? TakeNextBatch()
     {
+        List<PendingAppend> batch;
+        int expired;
         lock (_gate)
         {
-            if (_pending.Count == 0 || _broken)
+            if (_broken)
             {
                 _committing = false;
                 return null;
             }
-            return _pending.TakeBatch();
+            batch = _pending.TakeBatch(out expired);
+            if (batch.Count == 0)
+            {
+                _committing = false;
+            }
         }
+        if (expired > 0)
+        {
+            LogExpired(expired, _options.AppendDeadline);
+        }
+        return batch.Count > 0 ? batch : null;
     }
 
     // Only the commit loop changes the tree, so it reads it without the gate and publishes the new size and root under it.
@@ -270,6 +281,9 @@ internal sealed partial class LedgerGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ledger activated at size {Size}, last checkpoint at size {CheckpointSize}")]
     private partial void LogActivated(long size, long checkpointSize);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} appends waited {Deadline} for a transaction and were refused, to be retried")]
+    private partial void LogExpired(int count, TimeSpan deadline);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Count} entries at index {FirstIndex} failed; the callers were told")]
     private partial void LogCommitFailed(Exception error, long firstIndex, int count);

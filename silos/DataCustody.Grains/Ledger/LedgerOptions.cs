@@ -44,4 +44,14 @@ public sealed class LedgerOptions
     /// <see cref="MaxLeavesPerAppend"/>, so that a full transaction, and any one append, can wait.
     /// </summary>
     public int MaxPendingEntries { get; set; } = 100_000;
+
+    /// <summary>
+    /// How long an append may wait for its transaction. One that waited this long is refused with
+    /// <see cref="LedgerUnavailableException"/> instead of written. Must stay below the Orleans
+    /// response timeout of the ledger's callers (30 s by default; a silo refuses to start with a
+    /// deadline not below its own), with room for the time the request took before it reached the
+    /// ledger: a caller that timed out retries, and a copy of the append written after the retry
+    /// was checked would be logged twice.
+    /// </summary>
+    public TimeSpan AppendDeadline { get; set; } = TimeSpan.FromSeconds(20);
 }

@@ -3,9 +3,11 @@ namespace DataCustody.Grains.Ledger;
 /// <summary>
 /// The appends waiting for the next transaction, in the order they arrived, bounded by the entries
 /// they carry: a ledger that falls behind refuses appends at once, rather than holding ever more
-/// of them in memory for callers that stop waiting. Not thread-safe: the ledger's gate guards it.
+/// of them in memory for callers that stop waiting. An append that waited past its deadline is
+/// refused instead of written: its caller has given up and may retry, and a copy written after
+/// the retry was would be a second entry. Not thread-safe: the ledger's gate guards it.
 /// </summary>
-internal sealed class PendingAppends(LedgerOptions options)
+internal sealed class PendingAppends(LedgerOptions options, TimeProvider clock)
 {
     private readonly Queue<PendingAppend> _appends = new();
 
@@ -26,7 +28,7 @@ internal sealed class PendingAppends(LedgerOptions options)
             throw new LedgerUnavailableException(
                 $"{Entries} entries already wait for the ledger, which holds at most {options.MaxPendingEntries}; nothing was appended. Retry later.");
         }
-        var append = new PendingAppend(leaves, leafHashes);
+        var append = new PendingAppend(leaves, leafHashes, clock.GetTimestamp());
         _appends.Enqueue(append);
         Entries += leaves.Count;
         return append;
@@ -35,9 +37,21 @@ internal sealed class PendingAppends(LedgerOptions options)
     /// <summary>
     /// The appends of the next transaction, oldest first: one if any wait, and those behind it
     /// while they keep the transaction within <see cref="LedgerOptions.MaxEntriesPerTransaction"/>.
+    /// Those that waited <see cref="LedgerOptions.AppendDeadline"/> or longer are refused with
+    /// <see cref="LedgerUnavailableException"/> first; <paramref name="expired"/> counts them.
     /// </summary>
-    public List<PendingAppend> TakeBatch()
+    public List<PendingAppend> TakeBatch(out int expired)
     {
+        // All wait equally long and queue as they arrive: once the oldest has time left, so have those behind it.
+        var now = clock.GetTimestamp();
+        expired = 0;
+        while (_appends.TryPeek(out var oldest) && clock.GetElapsedTime(oldest.ArrivedAt, now) >= options.AppendDeadline)
+        {
+            Dequeue().Result.TrySetException(new LedgerUnavailableException(
+                $"The append waited {options.AppendDeadline} for the ledger, as long as it may: its caller has most likely stopped waiting. Nothing was appended. Retry it."));
+            expired++;
+        }
+
         var batch = new List<PendingAppend>();
         var entries = 0;
         while (_appends.TryPeek(out var next) && (batch.Count == 0 || entries + next.Leaves.Count <= options.MaxEntriesPerTransaction))
