@@ -11,8 +11,8 @@ public static class ApiExtensions
 {
     /// <summary>
     /// JSON in camelCase with enums as camelCase strings; requests the framework cannot bind, and
-    /// bodies over the limit, answered with problems; the statement rate limit; the connection
-    /// limit; the OpenAPI document.
+    /// bodies over the limit, answered with problems, and so are writes the ledger cannot take now;
+    /// the statement rate limit; the connection limit; the OpenAPI document.
     /// </summary>
     public static WebApplicationBuilder AddDataCustodyApi(this WebApplicationBuilder builder)
     {
@@ -29,6 +29,7 @@ public static class ApiExtensions
         // Binding failures throw, so the exception handler can say which field was wrong.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<LedgerUnavailableExceptionHandler>();
         builder.Services.Configure<ProblemDetailsOptions>(options =>
         {
             var previous = options.CustomizeProblemDetails;
