@@ -89,7 +89,7 @@ public sealed class LedgerGrainTests : IAsyncLifetime
         range.Append(MerkleHash.Leaf(Leaf(100)), (node, hash) => nodes.Add(new LedgerNodeRow(node.Level, (long)node.Index, hash.ToArray())));
         await _cluster.Store.AppendAsync(1, [new LedgerEntryRow(1, MerkleHash.Leaf(Leaf(100)), Leaf(100))], [.. nodes.Where(n => n.Level > 0)]);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => _cluster.Ledger.Append([Leaf(1)]));
+        await Assert.ThrowsAsync<LedgerUnavailableException>(() => _cluster.Ledger.Append([Leaf(1)]));
         var resumed = await Eventually.UntilAsync(() => AppendOrNullAsync(Leaf(2)), a => a is not null, Patience, "an append after the ledger reloaded");
 
         Assert.Equal(2, resumed!.FirstIndex);
@@ -230,14 +230,14 @@ public sealed class LedgerGrainTests : IAsyncLifetime
     private async Task<LogCheckpoint> CheckpointCoveringAsync(long size) =>
         (await Eventually.UntilAsync(() => _cluster.Ledger.GetLatestCheckpoint(), c => c is not null && c.Size >= size, Patience, $"a checkpoint of size {size}"))!;
 
-    // Refused while the ledger reloads after finding another writer.
+    // Refused, to be retried, while the ledger reloads after finding another writer.
     private async Task<LedgerAppend?> AppendOrNullAsync(byte[] leaf)
     {
         try
         {
             return await _cluster.Ledger.Append([leaf]);
         }
-        catch (InvalidOperationException)
+        catch (LedgerUnavailableException)
         {
             return null;
         }

@@ -83,7 +83,7 @@ internal sealed partial class LedgerGrain(
         {
             if (_broken)
             {
-                throw new InvalidOperationException("The ledger found another writer and is reloading; retry the append.");
+                throw Reloading();
             }
             pending = _pending.Enqueue(leaves, leafHashes);
             start = !_committing;
@@ -180,20 +180,24 @@ internal sealed partial class LedgerGrain(
         catch (Exception e)
         {
             _range = new CompactRange((ulong)firstIndex, frontierBefore);
+            LogCommitFailed(e, firstIndex, count);
             if (e is LedgerConflictException)
             {
-                // Another activation appended: this one's view is stale and must not write again.
+                // Another activation appended: this one's view is stale and must not write again. The
+                // head it expected was gone, so neither the batch nor what waits behind it was written.
                 List<PendingAppend> stranded;
                 lock (_gate)
                 {
                     _broken = true;
                     stranded = _pending.TakeAll();
                 }
-                FailAll(stranded, e);
+                var reloading = Reloading();
+                FailAll(batch, reloading);
+                FailAll(stranded, reloading);
                 _ = Task.Factory.StartNew(DeactivateOnIdle, CancellationToken.None, TaskCreationOptions.None, _grainScheduler);
+                return;
             }
             FailAll(batch, e);
-            LogCommitFailed(e, firstIndex, count);
             return;
         }
 
@@ -270,6 +274,9 @@ internal sealed partial class LedgerGrain(
             _writer.Release();
         }
     }
+
+    private static LedgerUnavailableException Reloading() =>
+        new("The ledger found the log other than it expected and is reloading it; nothing was appended. Retry the append.");
 
     private static void FailAll(IEnumerable<PendingAppend> appends, Exception error)
     {
