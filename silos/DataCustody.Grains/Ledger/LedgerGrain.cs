@@ -170,35 +170,43 @@ internal sealed partial class LedgerGrain(
         var count = batch.Sum(append => append.Leaves.Count);
         var firstIndex = (long)_range.Size;
         var frontierBefore = _range.FrontierHashes();
-        // Whatever fails from here fails this batch's callers and leaves the tree as it was. The loop
-        // itself must not end in an exception: its flag would stay set, and appends would wait forever.
+        // Whatever fails from here fails this batch's callers and leaves the tree as it was, unless the
+        // batch is in the log all the same. The loop itself must not end in an exception: its flag would
+        // stay set, and appends would wait forever.
         try
         {
             var (entries, nodes) = ExtendTree(batch, count);
             await WriteAsync(() => store.AppendAsync(firstIndex, entries, nodes));
         }
-        catch (Exception e)
+        catch (LedgerConflictException e)
         {
             _range = new CompactRange((ulong)firstIndex, frontierBefore);
             LogCommitFailed(e, firstIndex, count);
-            if (e is LedgerConflictException)
+            // Another activation appended: the head this one expected was gone, so the batch was not written.
+            Break(batch, Reloading());
+            return;
+        }
+        catch (Exception e)
+        {
+            // A commit whose answer was lost, with its connection during COMMIT say, may have landed.
+            var written = await WrittenAsync(firstIndex, count, batch[^1].LeafHashes[^1]);
+            if (written is not true)
             {
-                // Another activation appended: this one's view is stale and must not write again. The
-                // head it expected was gone, so neither the batch nor what waits behind it was written.
-                List<PendingAppend> stranded;
-                lock (_gate)
+                _range = new CompactRange((ulong)firstIndex, frontierBefore);
+                if (written is false)
                 {
-                    _broken = true;
-                    stranded = _pending.TakeAll();
+                    LogCommitFailed(e, firstIndex, count);
+                    FailAll(batch, e);
                 }
-                var reloading = Reloading();
-                FailAll(batch, reloading);
-                FailAll(stranded, reloading);
-                _ = Task.Factory.StartNew(DeactivateOnIdle, CancellationToken.None, TaskCreationOptions.None, _grainScheduler);
+                else
+                {
+                    // Something may have been written, so the callers are not invited to retry.
+                    LogCommitOutcomeUnknown(e, firstIndex, count);
+                    Break(batch, e);
+                }
                 return;
             }
-            FailAll(batch, e);
-            return;
+            LogCommitLanded(e, firstIndex, count);
         }
 
         var root = _range.Root();
@@ -213,6 +221,48 @@ internal sealed partial class LedgerGrain(
             append.Result.TrySetResult(new LedgerAppend(next, append.Leaves.Count));
             next += append.Leaves.Count;
         }
+    }
+
+    // Whether a batch whose transaction reported a failure is in the log all the same: true when the head
+    // stands right after it and the last entry is the batch's last leaf, false when the head has not moved,
+    // and null when it cannot be read or stands anywhere else, and nobody can tell.
+    private async Task<bool?> WrittenAsync(long firstIndex, int count, byte[] lastLeafHash)
+    {
+        try
+        {
+            var size = await store.ReadSizeAsync();
+            if (size == firstIndex)
+            {
+                return false;
+            }
+            if (size != firstIndex + count)
+            {
+                return null;
+            }
+            var last = await store.ReadEntriesAsync(size - 1, 1);
+            return last.Count == 1 && last[0].LeafHash.AsSpan().SequenceEqual(lastLeafHash) ? true : null;
+        }
+        catch (Exception e)
+        {
+            LogHeadUnreadable(e);
+            return null;
+        }
+    }
+
+    // This activation no longer knows what the log holds and must not write again. It fails the batch with
+    // batchError and what waits behind it, never tried, as to be retried, and deactivates: the next
+    // activation reads the log afresh.
+    private void Break(List<PendingAppend> batch, Exception batchError)
+    {
+        List<PendingAppend> stranded;
+        lock (_gate)
+        {
+            _broken = true;
+            stranded = _pending.TakeAll();
+        }
+        FailAll(batch, batchError);
+        FailAll(stranded, Reloading());
+        _ = Task.Factory.StartNew(DeactivateOnIdle, CancellationToken.None, TaskCreationOptions.None, _grainScheduler);
     }
 
     // Appends the batch's leaves to the tree: the entries to store, and the interior nodes they complete.
@@ -292,6 +342,15 @@ internal sealed partial class LedgerGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} appends waited {Deadline} for a transaction and were refused, to be retried")]
     private partial void LogExpired(int count, TimeSpan deadline);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Count} entries at index {FirstIndex} failed; the callers were told")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Count} entries at index {FirstIndex} failed; nothing was written, and the callers were told")]
     private partial void LogCommitFailed(Exception error, long firstIndex, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Appending {Count} entries at index {FirstIndex} reported a failure, yet the log holds them; the callers were told they were appended")]
+    private partial void LogCommitLanded(Exception error, long firstIndex, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Count} entries at index {FirstIndex} failed, and whether they were written cannot be told; the callers were told of the failure, and the ledger reloads")]
+    private partial void LogCommitOutcomeUnknown(Exception error, long firstIndex, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The log's head could not be read after a failed append")]
+    private partial void LogHeadUnreadable(Exception error);
 }

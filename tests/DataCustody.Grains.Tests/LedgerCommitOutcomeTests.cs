@@ -1,0 +1,83 @@
+using DataCustody.Grains.Ledger;
+using DataCustody.Grains.Tests.Custody;
+using DataCustody.Storage;
+using DataCustody.Testing;
+using Npgsql;
+using static DataCustody.Grains.Tests.LedgerGrainTests;
+
+namespace DataCustody.Grains.Tests;
+
+/// <summary>
+/// Appends whose commit reported a failure, on PostgreSQL behind a relay that loses the connection
+/// once the server has committed: a commit that landed is answered as appended, and when the log
+/// cannot be read to tell, the callers hear of the failure and the ledger reloads.
+/// </summary>
+public sealed class LedgerCommitOutcomeTests(CustodyDatabases databases) : IClassFixture<CustodyDatabases>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task A_commit_that_landed_though_its_connection_was_lost_is_answered_as_appended()
+    {
+        var database = await databases.CreateDatabaseAsync(StorageProvider.Postgres);
+        await using var relay = new PostgresRelay(new NpgsqlConnectionStringBuilder(database).Port);
+        await using var cluster = await StartClusterAsync(database, relay);
+        await cluster.Ledger.Append([Leaf(0)]);
+
+        var cut = relay.CutAtNextCommitAsync(goDown: false);
+        var landed = await cluster.Ledger.Append([Leaf(1)]).WaitAsync(Patience);
+        await cut.WaitAsync(Patience);
+        var next = await cluster.Ledger.Append([Leaf(2)]).WaitAsync(Patience);
+
+        Assert.Equal(new LedgerAppend(1, 1), landed);
+        Assert.Equal(new LedgerAppend(2, 1), next);
+        var stored = await cluster.Store.ReadEntriesAsync(0, 10);
+        Assert.Equal([Leaf(0), Leaf(1), Leaf(2)], stored.Select(e => e.Leaf));
+    }
+
+    [Fact]
+    public async Task When_the_log_cannot_be_read_after_a_lost_commit_the_callers_hear_of_it_and_the_ledger_reloads()
+    {
+        var database = await databases.CreateDatabaseAsync(StorageProvider.Postgres);
+        await using var relay = new PostgresRelay(new NpgsqlConnectionStringBuilder(database).Port);
+        await using var cluster = await StartClusterAsync(database, relay);
+        await cluster.Ledger.Append([Leaf(0)]);
+        var (gate, appends) = await cluster.HoldTransactionAsync(Leaf(1), [Leaf(2), Leaf(3)], Patience);
+
+        var cut = relay.CutAtNextCommitAsync(goDown: true);
+        gate.SetResult();
+        await cut.WaitAsync(Patience);
+
+        // The held append may be in the log, so it is not refused as one to retry; those behind it were never tried.
+        var lost = await Assert.ThrowsAnyAsync<Exception>(() => appends[0].WaitAsync(Patience));
+        Assert.IsNotType<LedgerUnavailableException>(lost);
+        Assert.IsNotType<TimeoutException>(lost);
+        await Assert.ThrowsAsync<LedgerUnavailableException>(() => appends[1].WaitAsync(Patience));
+        await Assert.ThrowsAsync<LedgerUnavailableException>(() => appends[2].WaitAsync(Patience));
+
+        relay.ComeBack();
+        var resumed = await Eventually.UntilAsync(() => AppendOrNullAsync(cluster, Leaf(4)), a => a is not null, Patience, "an append after the ledger reloaded");
+        Assert.Equal(2, resumed!.FirstIndex);
+        var stored = await cluster.Store.ReadEntriesAsync(0, 10);
+        Assert.Equal([Leaf(0), Leaf(1), Leaf(4)], stored.Select(e => e.Leaf));
+    }
+
+    private static Task<LedgerCluster> StartClusterAsync(string database, PostgresRelay relay) => LedgerCluster.StartAsync(new Dictionary<string, string>
+    {
+        ["Storage:Provider"] = nameof(StorageProvider.Postgres),
+        ["Storage:ConnectionString"] = new NpgsqlConnectionStringBuilder(database) { Port = relay.Port }.ConnectionString,
+    });
+
+    // Until the pool has let go of the connections the relay cut, and the ledger has reloaded, appends fail.
+    private static async Task<LedgerAppend?> AppendOrNullAsync(LedgerCluster cluster, byte[] leaf)
+    {
+        try
+        {
+            return await cluster.Ledger.Append([leaf]);
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+}
