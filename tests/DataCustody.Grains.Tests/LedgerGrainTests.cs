@@ -80,6 +80,21 @@ public sealed class LedgerGrainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_append_that_fails_the_transaction_it_shares_fails_alone()
+    {
+        var appends = await _cluster.AppendBehindHeldTransactionAsync(Leaf(0), [Leaf(1), RecordingProjector.Poison, Leaf(2)], Patience);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => appends[2]);
+        var appended = await Task.WhenAll(appends[0], appends[1], appends[3]);
+
+        // The shared transaction never committed; each append that stayed got one of its own.
+        Assert.Equal([1, 1, 1], _cluster.Projector.TransactionSizes);
+        var stored = (await _cluster.Store.ReadEntriesAsync(0, 10)).ToDictionary(e => e.Index, e => e.Leaf);
+        Assert.Equal([0L, 1, 2], stored.Keys.Order());
+        Assert.Equal([Leaf(0), Leaf(1), Leaf(2)], appended.Select(a => stored[a.FirstIndex]));
+    }
+
+    [Fact]
     public async Task When_another_writer_appended_the_ledger_refuses_and_resumes_from_storage()
     {
         await _cluster.Ledger.Append([Leaf(0)]);

@@ -6,8 +6,9 @@ using static DataCustody.Grains.Tests.LedgerGrainTests;
 namespace DataCustody.Grains.Tests;
 
 /// <summary>
-/// The deadline of a waiting append, on a clock the tests move: an append whose caller has most
-/// likely stopped waiting is refused, as one to retry, instead of being written.
+/// The deadline of an append, on a clock the tests move: an append whose caller has most likely
+/// stopped waiting is refused, as one to retry, instead of being written, whether it still waits
+/// or is to be tried again after its transaction failed.
 /// </summary>
 public sealed class PendingAppendsTests
 {
@@ -32,6 +33,20 @@ public sealed class PendingAppendsTests
         Assert.False(younger.Result.Task.IsCompleted);
         await Assert.ThrowsAsync<LedgerUnavailableException>(() => older.Result.Task);
         Assert.Equal(0, _pending.Entries);
+    }
+
+    [Fact]
+    public async Task An_append_taken_for_a_transaction_that_failed_is_refused_once_its_deadline_has_passed()
+    {
+        var append = Enqueue(0);
+        Assert.Same(append, Assert.Single(_pending.TakeBatch(out _)));
+
+        _clock.Advance(Deadline - TimeSpan.FromTicks(1));
+        Assert.False(_pending.TryExpire(append));
+        _clock.Advance(TimeSpan.FromTicks(1));
+        Assert.True(_pending.TryExpire(append));
+
+        await Assert.ThrowsAsync<LedgerUnavailableException>(() => append.Result.Task);
     }
 
     private PendingAppend Enqueue(int i) => _pending.Enqueue([Leaf(i)], [MerkleHash.Leaf(Leaf(i))]);

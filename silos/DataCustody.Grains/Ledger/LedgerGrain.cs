@@ -10,7 +10,8 @@ namespace DataCustody.Grains.Ledger;
 /// <summary>
 /// Sequences every entry into the Merkle log. Concurrent appends queue up while one transaction
 /// is in flight, and for a short pause after it while they are few, and then share the next one
-/// (group commit), so throughput does not hang on single-commit latency. The tree lives in memory
+/// (group commit), so throughput does not hang on single-commit latency; an append that makes the
+/// shared transaction fail is then tried alone, and fails alone. The tree lives in memory
 /// only as a compact range, restored from storage on activation, and only the commit loop changes it.
 /// </summary>
 [Reentrant]
@@ -164,15 +165,54 @@ internal sealed partial class LedgerGrain(
         return batch.Count > 0 ? batch : null;
     }
 
-    // Only the commit loop changes the tree, so it reads it without the gate and publishes the new size and root under it.
+    // A transaction of several appends that failed without writing anything is tried again one append at
+    // a time, so that an append the database refuses fails alone, not every caller that shared its
+    // transaction. The loop itself must not end in an exception: its flag would stay set, and appends
+    // would wait forever.
     private async Task CommitAsync(List<PendingAppend> batch)
+    {
+        if (await TryCommitAsync(batch) is not { } error)
+        {
+            return;
+        }
+        if (batch.Count == 1)
+        {
+            batch[0].Result.TrySetException(error);
+            return;
+        }
+        var expired = 0;
+        foreach (var append in batch)
+        {
+            // Only this loop sets the flag, so it reads it without the gate. A database that refuses every
+            // write fails the appends one after another: the deadline ends that before their callers give up.
+            if (_broken)
+            {
+                append.Result.TrySetException(Reloading());
+            }
+            else if (_pending.TryExpire(append))
+            {
+                expired++;
+            }
+            else if (await TryCommitAsync([append]) is { } own)
+            {
+                append.Result.TrySetException(own);
+            }
+        }
+        if (expired > 0)
+        {
+            LogExpired(expired, _options.AppendDeadline);
+        }
+    }
+
+    // Writes the batch and answers its callers once it is durable, or fails them when whether it was written
+    // cannot be told. Returns the error, the callers not answered, when nothing was written. Only the commit
+    // loop changes the tree, so it reads it without the gate and publishes the new size and root under it.
+    private async Task<Exception?> TryCommitAsync(List<PendingAppend> batch)
     {
         var count = batch.Sum(append => append.Leaves.Count);
         var firstIndex = (long)_range.Size;
         var frontierBefore = _range.FrontierHashes();
-        // Whatever fails from here fails this batch's callers and leaves the tree as it was, unless the
-        // batch is in the log all the same. The loop itself must not end in an exception: its flag would
-        // stay set, and appends would wait forever.
+        // Whatever fails from here leaves the tree as it was, unless the batch is in the log all the same.
         try
         {
             var (entries, nodes) = ExtendTree(batch, count);
@@ -184,7 +224,7 @@ internal sealed partial class LedgerGrain(
             LogCommitFailed(e, firstIndex, count);
             // Another activation appended: the head this one expected was gone, so the batch was not written.
             Break(batch, Reloading());
-            return;
+            return null;
         }
         catch (Exception e)
         {
@@ -196,15 +236,12 @@ internal sealed partial class LedgerGrain(
                 if (written is false)
                 {
                     LogCommitFailed(e, firstIndex, count);
-                    FailAll(batch, e);
+                    return e;
                 }
-                else
-                {
-                    // Something may have been written, so the callers are not invited to retry.
-                    LogCommitOutcomeUnknown(e, firstIndex, count);
-                    Break(batch, e);
-                }
-                return;
+                // Something may have been written, so the callers are not invited to retry.
+                LogCommitOutcomeUnknown(e, firstIndex, count);
+                Break(batch, e);
+                return null;
             }
             LogCommitLanded(e, firstIndex, count);
         }
@@ -221,6 +258,7 @@ internal sealed partial class LedgerGrain(
             append.Result.TrySetResult(new LedgerAppend(next, append.Leaves.Count));
             next += append.Leaves.Count;
         }
+        return null;
     }
 
     // Whether a batch whose transaction reported a failure is in the log all the same: true when the head
@@ -342,7 +380,7 @@ internal sealed partial class LedgerGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} appends waited {Deadline} for a transaction and were refused, to be retried")]
     private partial void LogExpired(int count, TimeSpan deadline);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Count} entries at index {FirstIndex} failed; nothing was written, and the callers were told")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Count} entries at index {FirstIndex} failed; nothing was written")]
     private partial void LogCommitFailed(Exception error, long firstIndex, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Appending {Count} entries at index {FirstIndex} reported a failure, yet the log holds them; the callers were told they were appended")]

@@ -4,8 +4,8 @@ namespace DataCustody.Grains.Ledger;
 /// The appends waiting for the next transaction, in the order they arrived, bounded by the entries
 /// they carry: a ledger that falls behind refuses appends at once, rather than holding ever more
 /// of them in memory for callers that stop waiting. An append that waited past its deadline is
-/// refused instead of written: its caller has given up and may retry, and a copy written after
-/// the retry was would be a second entry. Not thread-safe: the ledger's gate guards it.
+/// refused instead of written: its caller has given up and may send it again, and both copies
+/// would be logged. Not thread-safe: the ledger's gate guards it.
 /// </summary>
 internal sealed class PendingAppends(LedgerOptions options, TimeProvider clock)
 {
@@ -45,10 +45,9 @@ internal sealed class PendingAppends(LedgerOptions options, TimeProvider clock)
         // All wait equally long and queue as they arrive: once the oldest has time left, so have those behind it.
         var now = clock.GetTimestamp();
         expired = 0;
-        while (_appends.TryPeek(out var oldest) && clock.GetElapsedTime(oldest.ArrivedAt, now) >= options.AppendDeadline)
+        while (_appends.TryPeek(out var oldest) && TryExpire(oldest, now))
         {
-            Dequeue().Result.TrySetException(new LedgerUnavailableException(
-                $"The append waited {options.AppendDeadline} for the ledger, as long as it may: its caller has most likely stopped waiting. Nothing was appended. Retry it."));
+            Dequeue();
             expired++;
         }
 
@@ -62,6 +61,13 @@ internal sealed class PendingAppends(LedgerOptions options, TimeProvider clock)
         return batch;
     }
 
+    /// <summary>
+    /// Refuses <paramref name="append"/>, taken from this queue before, as <see cref="TakeBatch"/>
+    /// would when it has waited <see cref="LedgerOptions.AppendDeadline"/> or longer; true when it
+    /// did. Reads nothing the gate guards.
+    /// </summary>
+    public bool TryExpire(PendingAppend append) => TryExpire(append, clock.GetTimestamp());
+
     /// <summary>Every waiting append, leaving none.</summary>
     public List<PendingAppend> TakeAll()
     {
@@ -69,6 +75,17 @@ internal sealed class PendingAppends(LedgerOptions options, TimeProvider clock)
         _appends.Clear();
         Entries = 0;
         return all;
+    }
+
+    private bool TryExpire(PendingAppend append, long now)
+    {
+        if (clock.GetElapsedTime(append.ArrivedAt, now) < options.AppendDeadline)
+        {
+            return false;
+        }
+        append.Result.TrySetException(new LedgerUnavailableException(
+            $"The append waited {options.AppendDeadline} for the ledger, as long as it may: its caller has most likely stopped waiting. Nothing was appended. Retry it."));
+        return true;
     }
 
     private PendingAppend Dequeue()
