@@ -432,14 +432,20 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         // A fresh cluster reads the person back from the holdings table, which the SQL release wrote.
         await _cluster.RestartAsync();
         Assert.Equal(released, await CategoriesAsync(_cluster.Person("p8-parent"), HoldingStatus.Deleted));
+        await AssertRebuildEqualsLiveAsync();
+    }
+
+    private static async Task<string[]> CategoriesAsync(ICitizenGrain person, HoldingStatus status) =>
+        [.. (await person.GetCustodyView()).Holders.SelectMany(h => h.Holdings).Where(h => h.Status == status).Select(h => h.Category).Order(StringComparer.Ordinal)];
+
+    // The projections rebuilt from the log alone are the live tables.
+    private async Task AssertRebuildEqualsLiveAsync()
+    {
         var target = new Database(SqlDialect.For(provider), await databases.CreateDatabaseAsync(provider));
         await ProjectionRebuild.RebuildAsync(_cluster.Services.GetRequiredService<LedgerStore>(), target, CancellationToken.None);
         var live = await ProjectionSnapshot.ReadAsync(_cluster.Services.GetRequiredService<Database>(), CancellationToken.None);
         Assert.Empty(live.Differences(await ProjectionSnapshot.ReadAsync(target, CancellationToken.None)));
     }
-
-    private static async Task<string[]> CategoriesAsync(ICitizenGrain person, HoldingStatus status) =>
-        [.. (await person.GetCustodyView()).Holders.SelectMany(h => h.Holdings).Where(h => h.Status == status).Select(h => h.Category).Order(StringComparer.Ordinal)];
 
     // Once the shop has deleted its own copy, only the partner's obligation keeps the person from being forgotten.
     private async Task PartnerMustDeleteAsync(ICitizenGrain person, string consentId, string partnerHandle, long dueIndex)
@@ -462,7 +468,7 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
     public async Task A_holder_given_the_same_data_under_two_consents_must_delete_it_only_once_both_ended()
     {
         var person = _cluster.Person("p8-two-routes");
-        var (viaShop, viaWeak) = await PartnerHoldsContactUnderTwoConsentsAsync(person);
+        var (viaShop, viaWeak) = await PartnerHoldsUnderTwoConsentsAsync(person, fromShop: Contact, fromWeak: Contact);
 
         await person.RevokeConsent(viaShop.ConsentId);
         Assert.Equal([_shop.Id], (await person.GetObligations()).Select(o => o.Holder));
@@ -480,7 +486,7 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
     {
         var person = _cluster.Person("p8-two-routes-onward");
         using var cloud = await new ProviderActor(_cluster, "cloud.example").JoinAsync("JP", level: 3);
-        var (viaShop, viaWeak) = await PartnerHoldsContactUnderTwoConsentsAsync(person);
+        var (viaShop, viaWeak) = await PartnerHoldsUnderTwoConsentsAsync(person, fromShop: Contact, fromWeak: Contact);
         var partnerHandle = await person.GetHandle(_partner.Id);
 
         var before = await _partner.TransferAsync(partnerHandle, cloud.Id, Contact, Service, _terms, LegalBasis.Contract);
@@ -497,22 +503,19 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         Assert.Equal(viaWeak.ConsentId, obligation.ConsentId);
         Assert.Equal(Contact, obligation.Categories);
         Assert.Equal([cloud.Id, _partner.Id, _shop.Id, _weak.Id], (await person.GetObligations()).Select(o => o.Holder).Order());
-        var target = new Database(SqlDialect.For(provider), await databases.CreateDatabaseAsync(provider));
-        await ProjectionRebuild.RebuildAsync(_cluster.Services.GetRequiredService<LedgerStore>(), target, CancellationToken.None);
-        var live = await ProjectionSnapshot.ReadAsync(_cluster.Services.GetRequiredService<Database>(), CancellationToken.None);
-        Assert.Empty(live.Differences(await ProjectionSnapshot.ReadAsync(target, CancellationToken.None)));
+        await AssertRebuildEqualsLiveAsync();
     }
 
-    // The partner gets the person's contact twice: from the shop under one consent, from the weak provider under another.
-    private async Task<(ConsentView ViaShop, ConsentView ViaWeak)> PartnerHoldsContactUnderTwoConsentsAsync(ICitizenGrain person)
+    // The partner gets the person's data by two routes: from the shop under one consent, from the weak provider under another.
+    private async Task<(ConsentView ViaShop, ConsentView ViaWeak)> PartnerHoldsUnderTwoConsentsAsync(ICitizenGrain person, string[] fromShop, string[] fromWeak)
     {
         var toPartner = new OnwardTransfer(true, [_partner.Id], null, []);
-        var viaShop = await person.GrantConsent(_shop.Id, new ConsentTerms([.. Contact], [.. Service], toPartner, 30, _shop.Now.AddDays(30)));
-        var viaWeak = await person.GrantConsent(_weak.Id, new ConsentTerms([.. Contact], [.. Service], toPartner, 30, _shop.Now.AddDays(30)));
-        foreach (var (sender, consent) in new[] { (_shop, viaShop), (_weak, viaWeak) })
+        var viaShop = await person.GrantConsent(_shop.Id, new ConsentTerms([.. fromShop], [.. Service], toPartner, 30, _shop.Now.AddDays(30)));
+        var viaWeak = await person.GrantConsent(_weak.Id, new ConsentTerms([.. fromWeak], [.. Service], toPartner, 30, _shop.Now.AddDays(30)));
+        foreach (var (sender, consent, categories) in new[] { (_shop, viaShop, fromShop), (_weak, viaWeak, fromWeak) })
         {
-            Assert.Empty((await sender.CollectAsync(consent.Handle, Contact, Service, consentId: consent.ConsentId)).Violations);
-            var transfer = await sender.TransferAsync(consent.Handle, _partner.Id, Contact, Service, _terms, consentId: consent.ConsentId);
+            Assert.Empty((await sender.CollectAsync(consent.Handle, categories, Service, consentId: consent.ConsentId)).Violations);
+            var transfer = await sender.TransferAsync(consent.Handle, _partner.Id, categories, Service, _terms, consentId: consent.ConsentId);
             Assert.DoesNotContain(transfer.Violations, v => v.Code == ViolationCodes.NoConsent);
         }
         return (viaShop, viaWeak);
