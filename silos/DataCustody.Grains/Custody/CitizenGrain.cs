@@ -385,7 +385,8 @@ internal sealed class CitizenGrain(
         }
         // Ending a consent obliged only the copies that existed then: a copy made later, or one that learns
         // only now what it depends on, is owed deletion from the start once every consent it depends on has
-        // ended, unless the recipient holds its category by another route under a consent still active.
+        // ended, unless the recipient holds its category, or one above it, by another route under a
+        // consent still active.
         if (inherited is not null)
         {
             IEnumerable<string> copies = openedByRecipient is null ? s.Categories : _model.CurrentCopiesVia(openedByRecipient.HopId).Select(h => h.Category);
@@ -460,8 +461,9 @@ internal sealed class CitizenGrain(
 
     /// <summary>
     /// Adds an obligation.due entry for every holder whose current copy depends on the consent,
-    /// downstream included, unless it holds the copy's category by another route under a consent still
-    /// active; the obligation covers every copy of the categories it names.
+    /// downstream included, unless it holds the copy's category by another route, or a category above
+    /// it, under a consent still active. The obligation names too the categories beneath whose copies
+    /// were lawful only through the copy above them, and covers every copy of the categories it names.
     /// </summary>
     private async Task<IReadOnlyList<ObligationDue>> CascadeAsync(string consentId, List<PendingEntry> entries)
     {
@@ -470,10 +472,16 @@ internal sealed class CitizenGrain(
         foreach (var copies in dependent)
         {
             var (holder, handle) = copies.Key;
-            // The consent itself is still active in the model: its end is logged with these entries. A holder
-            // may owe the deletion already: a transfer made after the expiry, before the sweep logged it, obliged it.
-            var owed = copies.Select(h => h.Category).Distinct()
-                .Where(category => !_model.RootsOf(holder, handle, category).Any(root => root != consentId && IsActive(root)) && !Owes(holder, handle, category))
+            var ending = copies.Select(h => h.Category).Distinct().ToList();
+            // Of the categories beneath, only one with a copy that depends on a consent was lawful through the
+            // copy above: no consent's end obliges a copy that depends on none. The consent itself is still active
+            // in the model: its end is logged with these entries. A holder may owe the deletion already: a
+            // transfer made after the expiry, before the sweep logged it, obliged it.
+            var owed = _model.HeldCategories(holder, handle)
+                .Where(category => ending.Any(above => FideslangTaxonomy.Covers(above, category))
+                    && _model.CurrentCopiesOf(holder, handle, category).Any(copy => HoldingRoots.Of(copy).Any())
+                    && !_model.RootsOf(holder, handle, category).Any(root => root != consentId && IsActive(root))
+                    && !Owes(holder, handle, category))
                 .ToList();
             if (owed.Count == 0)
             {
@@ -488,7 +496,8 @@ internal sealed class CitizenGrain(
     }
 
     // The consents that copies passed on with no consent of their own inherit, by category: those of
-    // the sender's copies; null when none of them depends on a consent.
+    // the sender's copies of the category and of the categories above it; null when none of them
+    // depends on a consent.
     private List<InheritedRoots>? Inherited(string sender, string handle, IEnumerable<string> categories)
     {
         List<InheritedRoots>? inherited = null;

@@ -174,12 +174,22 @@ public sealed class PersonModel
         _current.TryGetValue((holder, handle), out var held) && held.TryGetValue(category, out var copies) ? copies.Select(i => _holdings[i]) : [];
 
     /// <summary>
-    /// Every consent that the holder's current copies of <paramref name="category"/> depend on, each
-    /// once, the oldest copy's first; none when none of them depends on a consent. Whatever route each
-    /// copy came by, the holder holds the category lawfully while any of these is active.
+    /// Every consent that the holder's current copies of <paramref name="category"/> or of a category
+    /// above it depend on, each once, the oldest copy's first; none when none of them depends on a
+    /// consent. Whatever route each copy came by, the holder holds the category lawfully while any of
+    /// these is active: a copy of <c>user.contact</c> holds <c>user.contact.email</c> too. A copy of a
+    /// category beneath holds only part of it, and so does not count.
     /// </summary>
-    public IReadOnlyList<string> RootsOf(string holder, string handle, string category) =>
-        [.. CurrentCopiesOf(holder, handle, category).SelectMany(HoldingRoots.Of).Distinct(StringComparer.Ordinal)];
+    public IReadOnlyList<string> RootsOf(string holder, string handle, string category)
+    {
+        if (!_current.TryGetValue((holder, handle), out var held))
+        {
+            return [];
+        }
+        // Fewer than a hundred categories exist, however long the holder's history: scanning its own is cheap.
+        var covering = held.Where(copies => FideslangTaxonomy.Covers(copies.Key, category)).SelectMany(copies => copies.Value).Order();
+        return [.. covering.SelectMany(i => HoldingRoots.Of(_holdings[i])).Distinct(StringComparer.Ordinal)];
+    }
 
     /// <summary>The current copies that came by hop <paramref name="hopId"/>.</summary>
     public IEnumerable<HoldingRow> CurrentCopiesVia(long hopId) =>

@@ -506,6 +506,79 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         await AssertRebuildEqualsLiveAsync();
     }
 
+    [Fact]
+    public async Task A_holder_s_copy_of_a_category_keeps_the_categories_beneath_it_lawful_while_its_consent_is_active()
+    {
+        var person = _cluster.Person("p8-above");
+        var (viaShop, viaWeak) = await PartnerHoldsUnderTwoConsentsAsync(person, fromShop: ["user.contact"], fromWeak: Contact);
+        await _shop.CollectAsync(viaShop.Handle, ["user.contact.phone_number"], Service, LegalBasis.Contract);
+
+        await person.RevokeConsent(viaWeak.ConsentId);
+        // Passed on again once its consent had ended, the email still comes to a holder whose contact has it lawfully.
+        var late = await _weak.TransferAsync(viaWeak.Handle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract);
+
+        Assert.Equal(StatementResult.Recorded, late.Result);
+        Assert.Equal([_weak.Id], (await person.GetObligations()).Select(o => o.Holder));
+        Assert.Equal([("user.contact", HoldingStatus.Holding), ("user.contact.email", HoldingStatus.Holding)], await PartnerHoldingsAsync(person));
+
+        // Once the contact's consent ends too, the email copies were lawful through it alone.
+        await person.RevokeConsent(viaShop.ConsentId);
+        var obligation = (await person.GetObligations()).Single(o => o.Holder == _partner.Id);
+        Assert.Equal(viaShop.ConsentId, obligation.ConsentId);
+        Assert.Equal(["user.contact", "user.contact.email"], obligation.Categories);
+        Assert.Equal([_partner.Id, _shop.Id, _weak.Id], (await person.GetObligations()).Select(o => o.Holder).Order());
+        // A copy beneath that depends on no consent was never lawful through one.
+        Assert.Equal(["user.contact"], (await person.GetObligations()).Single(o => o.Holder == _shop.Id).Categories);
+    }
+
+    [Fact]
+    public async Task A_holder_s_copy_of_a_category_beneath_does_not_keep_the_category_above_lawful()
+    {
+        var person = _cluster.Person("p8-beneath");
+        var (viaShop, viaWeak) = await PartnerHoldsUnderTwoConsentsAsync(person, fromShop: Contact, fromWeak: ["user.contact"]);
+
+        await person.RevokeConsent(viaWeak.ConsentId);
+
+        // The email alone is still lawful, but the rest of the contact cannot be named apart from it.
+        var obligation = (await person.GetObligations()).Single(o => o.Holder == _partner.Id);
+        Assert.Equal(viaWeak.ConsentId, obligation.ConsentId);
+        Assert.Equal(["user.contact"], obligation.Categories);
+        Assert.Equal([_partner.Id, _weak.Id], (await person.GetObligations()).Select(o => o.Holder).Order());
+        Assert.Equal([("user.contact", HoldingStatus.DeletionDue), ("user.contact.email", HoldingStatus.Holding)], await PartnerHoldingsAsync(person));
+
+        // Deleting the contact deletes the email in it: the holder gives up a copy it could have kept.
+        var deleted = await _partner.DeleteAsync(obligation.Handle, ["user.contact"], obligation.ObligationId);
+
+        Assert.Empty(deleted.Violations);
+        Assert.Equal(ObligationStatus.Answered, (await person.GetObligations()).Single(o => o.Holder == _partner.Id).Status);
+        Assert.Equal([("user.contact", HoldingStatus.Deleted), ("user.contact.email", HoldingStatus.Deleted)], await PartnerHoldingsAsync(person));
+        Assert.Equal(ConsentStatus.Active, (await person.GetConsents()).Single(c => c.ConsentId == viaShop.ConsentId).Status);
+    }
+
+    [Fact]
+    public async Task A_category_passed_on_from_a_copy_of_the_category_above_it_depends_on_that_copy_s_consent()
+    {
+        var person = _cluster.Person("p8-inherited-above");
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            ["user.contact"], [.. Service], new OnwardTransfer(false, [], null, []), 30, _shop.Now.AddDays(30)));
+        await _shop.CollectAsync(consent.Handle, ["user.contact"], Service, consentId: consent.ConsentId);
+
+        var transfer = await _shop.TransferAsync(consent.Handle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract);
+        // A fresh cluster reads what the partner's copy depends on back from the holdings table.
+        await _cluster.RestartAsync();
+        await _cluster.Person("p8-inherited-above").RevokeConsent(consent.ConsentId);
+
+        var obligations = await _cluster.Person("p8-inherited-above").GetObligations();
+        Assert.Equal([_partner.Id, _shop.Id], obligations.Select(o => o.Holder).Order());
+        var obligation = obligations.Single(o => o.Holder == _partner.Id);
+        Assert.Equal((transfer.RecipientHandle, consent.ConsentId), (obligation.Handle, obligation.ConsentId));
+        Assert.Equal(Contact, obligation.Categories);
+        await AssertRebuildEqualsLiveAsync();
+    }
+
+    private async Task<(string Category, HoldingStatus Status)[]> PartnerHoldingsAsync(ICitizenGrain person) =>
+        [.. (await person.GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Select(h => (h.Category, h.Status))];
+
     // The partner gets the person's data by two routes: from the shop under one consent, from the weak provider under another.
     private async Task<(ConsentView ViaShop, ConsentView ViaWeak)> PartnerHoldsUnderTwoConsentsAsync(ICitizenGrain person, string[] fromShop, string[] fromWeak)
     {

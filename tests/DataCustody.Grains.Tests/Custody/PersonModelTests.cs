@@ -94,6 +94,22 @@ public sealed class PersonModelTests
     }
 
     [Fact]
+    public void A_holder_s_copies_of_a_category_answer_for_the_categories_beneath_it_but_not_above()
+    {
+        var model = Model(
+        [
+            .. History,
+            new RowAdded(Holding(Shop, "h-shop", "user.contact", 9, hop: null) with { RootConsentId = "c-2" }),
+            new RowAdded(Holding(Shop, "h-shop", "user.contact.email", 10, hop: null) with { RootConsentId = "c-3" }),
+        ]);
+
+        Assert.Equal(["c-2", "c-3"], model.RootsOf(Shop, "h-shop", "user.contact.email"));
+        Assert.Equal(["c-2"], model.RootsOf(Shop, "h-shop", "user.contact"));
+        Assert.Equal(["c-2"], model.RootsOf(Shop, "h-shop", "user.contact.phone_number"));
+        Assert.Equal(["c-1"], model.RootsOf(Shop, "h-shop", "user.name"));
+    }
+
+    [Fact]
     public void Copies_a_late_transfer_completes_inherit_the_consents_of_their_own_category()
     {
         var model = Model(
