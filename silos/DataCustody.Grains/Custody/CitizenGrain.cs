@@ -332,8 +332,9 @@ internal sealed class CitizenGrain(
         }
         var violations = new List<EntryViolation>();
 
+        // A copy of user.contact holds user.contact.email too, as for the consents a copy depends on (PersonModel.RootsOf).
         var held = _model.HeldCategories(s.Provider, s.Handle);
-        var notHeld = s.Categories.Where(c => !held.Contains(c)).ToList();
+        var notHeld = s.Categories.Where(c => !held.Any(h => FideslangTaxonomy.Covers(h, c))).ToList();
         if (notHeld.Count > 0)
         {
             violations.Add(new EntryViolation(ViolationCodes.NotHeld, $"{s.Provider} passed on {string.Join(", ", notHeld)}, which the log does not show it holding."));

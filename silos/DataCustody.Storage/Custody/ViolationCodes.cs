@@ -9,7 +9,7 @@ public static class ViolationCodes
     /// <summary>Data collected or passed on without a consent that covers it.</summary>
     public const string NoConsent = "no-consent";
 
-    /// <summary>Data passed on that the log does not show the sender holding.</summary>
+    /// <summary>Data passed on that the log does not show the sender holding, by a copy of its category or of one above.</summary>
     public const string NotHeld = "not-held";
 
     /// <summary>A transfer under terms that neither side declared.</summary>

@@ -564,6 +564,7 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         await _shop.CollectAsync(consent.Handle, ["user.contact"], Service, consentId: consent.ConsentId);
 
         var transfer = await _shop.TransferAsync(consent.Handle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract);
+        Assert.Empty(transfer.Violations);
         // A fresh cluster reads what the partner's copy depends on back from the holdings table.
         await _cluster.RestartAsync();
         await _cluster.Person("p8-inherited-above").RevokeConsent(consent.ConsentId);
