@@ -13,7 +13,7 @@ public sealed class ApiReferenceTests(GatewayApiFixture fixture)
         var paths = document.GetProperty("paths");
         foreach (var path in new[] { "/api/v1/providers", "/api/v1/providers/{id}", "/api/v1/providers/{id}/history", "/api/v1/providers/{id}/keys",
             "/api/v1/providers/{id}/keys/{kid}/retire", "/api/v1/providers/{id}/obligations", "/api/v1/providers/{id}/consents",
-            "/api/v1/statements", "/api/v1/transfers/check", "/api/v1/consent-requests" })
+            "/api/v1/statements", "/api/v1/statements/{id}/entry", "/api/v1/transfers/check", "/api/v1/consent-requests" })
         {
             Assert.True(paths.TryGetProperty(path, out _) || paths.TryGetProperty(path + "/", out _), $"{path} is not in the document");
         }

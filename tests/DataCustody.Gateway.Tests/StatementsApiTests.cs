@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using DataCustody.Grains.Ledger;
 using DataCustody.Transparency.Codecs;
 using DataCustody.Transparency.Jws;
+using DataCustody.Transparency.Merkle;
 using NSec.Cryptography;
 
 namespace DataCustody.Gateway.Tests;
@@ -41,6 +43,32 @@ public sealed class StatementsApiTests(GatewayApiFixture fixture)
         var replay = (await shop.SubmitAsync(shop.Sign(shop.Profile(id, level: 4))))[0];
         Problems.AssertRejected(replay, "statements[0].payload.id");
         Assert.Equal(id, replay.GetProperty("statementId").GetString());
+    }
+
+    [Fact]
+    public async Task A_provider_reads_the_entry_of_its_own_statement_and_to_another_provider_it_is_as_unknown_as_no_statement()
+    {
+        var shop = await fixture.RegisteredProviderAsync("shop");
+        var delivery = await fixture.RegisteredProviderAsync("delivery");
+        var id = TestProvider.NewId("entry");
+        var jws = shop.Sign(shop.Profile(id));
+        var result = (await shop.SubmitAsync(jws))[0];
+
+        var entry = await shop.Http.GetFromJsonAsync<JsonElement>($"api/v1/statements/{id}/entry");
+
+        Assert.Equal(id, entry.GetProperty("statementId").GetString());
+        Assert.Equal(result.GetProperty("entryIndex").GetInt64(), entry.GetProperty("entryIndex").GetInt64());
+        Assert.True(StrictBase64.TryDecodeUrl(Encoding.ASCII.GetBytes(entry.GetProperty("leaf").GetString()!), out var leaf));
+        Assert.Equal(result.GetProperty("leafHash").GetString(), StrictBase64.EncodeUrl(MerkleHash.Leaf(leaf)));
+        Assert.Equal(jws, LogEntry.FromLeaf(leaf).Jws);
+
+        var unknownId = TestProvider.NewId("entry");
+        using var othersStatement = await delivery.Http.GetAsync($"api/v1/statements/{id}/entry");
+        using var noStatement = await delivery.Http.GetAsync($"api/v1/statements/{unknownId}/entry");
+        var others = await Problems.AssertAsync(othersStatement, HttpStatusCode.NotFound, "id");
+        var none = await Problems.AssertAsync(noStatement, HttpStatusCode.NotFound, "id");
+        Assert.Equal(none.GetProperty("title").GetString(), others.GetProperty("title").GetString());
+        Assert.Equal(none.GetProperty("detail").GetString()!.Replace(unknownId, id, StringComparison.Ordinal), others.GetProperty("detail").GetString());
     }
 
     [Fact]

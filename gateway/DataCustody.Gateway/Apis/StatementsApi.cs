@@ -10,16 +10,17 @@ namespace DataCustody.Gateway.Apis;
 /// <summary>
 /// Statement ingestion, <c>POST /api/v1/statements</c>: a batch of signed statements of the
 /// token's provider, one result per item in order. The gateway verifies (in parallel); the
-/// provider's grain records all valid items in one call.
+/// provider's grain records all valid items in one call. <c>GET /api/v1/statements/{id}/entry</c>
+/// serves the provider the log entry of one of its statements, for its receipt.
 /// </summary>
 public static class StatementsApi
 {
-    /// <summary>Maps the statement endpoint.</summary>
+    /// <summary>Maps the statement endpoints.</summary>
     public static IEndpointRouteBuilder MapStatementsApi(this IEndpointRouteBuilder app)
     {
         var limits = app.ServiceProvider.GetRequiredService<ApiLimits>();
-        app.MapGroup("/api/v1/statements").WithTags("Statements")
-            .MapPost("/", Submit).WithName("SubmitStatements")
+        var statements = app.MapGroup("/api/v1/statements").WithTags("Statements");
+        statements.MapPost("/", Submit).WithName("SubmitStatements")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status429TooManyRequests)
             .WithSummary("Submits 1-1000 signed statements (compact JWS, EdDSA) of the token's provider.")
             .WithDescription("Each item is recorded, a duplicate (same id and content as before: the original result) or rejected "
@@ -28,6 +29,12 @@ public static class StatementsApi
             .RequireAuthorization(IdentityPolicies.Provider)
             .RequireRateLimiting(StatementRateLimit.Policy)
             .WithMetadata(new RequestBodyLimit(limits.MaxStatementBatchBytes));
+        statements.MapGet("/{id}/entry", GetEntry).WithName("GetStatementEntry")
+            .ProducesProblems(StatusCodes.Status404NotFound)
+            .WithSummary("The log entry that holds one of the token's provider's statements, and its index.")
+            .WithDescription("The leaf bytes the log hashed, so that a receipt carries the statement it proves. Entries of other "
+                + "providers name their handles, so a statement id the caller's provider did not record is a 404, whoever recorded it.")
+            .RequireAuthorization(IdentityPolicies.Provider);
         return app;
     }
 
@@ -63,6 +70,19 @@ public static class StatementsApi
                 item.Index, item.Statement?.Id, StatementResultResponse.Rejected, null, null, [], null, item.Problem);
         }
         return TypedResults.Ok(new StatementBatchResponse(results));
+    }
+
+    private static async Task<Results<Ok<StatementEntryResponse>, ProblemHttpResult>> GetEntry(string id, ClaimsPrincipal user, GrainReferences grains)
+    {
+        if (!CallerProvider.TryGet(user, out var providerId, out var forbidden))
+        {
+            return forbidden!;
+        }
+        // Only the caller's own records are searched: another provider's statement of this id answers exactly as none.
+        var entry = await grains.Provider(providerId).GetStatementEntry(id);
+        return entry is null
+            ? ApiProblems.NotFound("id", $"Provider {providerId} has no statement {id} in the log.")
+            : TypedResults.Ok(new StatementEntryResponse(id, entry.Index, StrictBase64.EncodeUrl(entry.Leaf)));
     }
 
     private static StatementResultResponse Result(int index, StatementOutcome outcome) => new(

@@ -1,3 +1,4 @@
+using DataCustody.Grains.Ledger;
 using DataCustody.Grains.Statements;
 
 namespace DataCustody.Grains.Custody;
@@ -35,6 +36,13 @@ public interface IProviderGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Submit")]
     Task<IReadOnlyList<StatementOutcome>> Submit([Immutable] IReadOnlyList<SubmittedStatement> statements);
+
+    /// <summary>
+    /// The log entry that holds this provider's statement <paramref name="statementId"/>, or null when the
+    /// provider recorded no statement of that id.
+    /// </summary>
+    [Alias("GetStatementEntry")]
+    Task<LogLeaf?> GetStatementEntry(string statementId);
 
     /// <summary>Whether the provider is registered and the protection level and profile version it declares now.</summary>
     [Alias("GetStanding")]

@@ -150,6 +150,20 @@ internal sealed class ProviderGrain(
         return await Task.WhenAll(outcomes);
     }
 
+    public async Task<LogLeaf?> GetStatementEntry(string statementId)
+    {
+        ArgumentNullException.ThrowIfNull(statementId);
+        // The idempotency record is written in the transaction that appends the entry, so a statement
+        // with a record is in the ledger.
+        var recorded = await queries.StatementsAsync(ProviderId, [statementId]);
+        if (!recorded.TryGetValue(statementId, out var row))
+        {
+            return null;
+        }
+        var entry = (await ledger.ReadEntriesAsync(row.EntryIndex, 1))[0];
+        return new LogLeaf(entry.Index, entry.Leaf);
+    }
+
     public Task<ProviderStanding> GetStanding() => Task.FromResult(new ProviderStanding(
         _model.Registration is not null,
         _model.Profiles.Count == 0 ? 0 : (int)_model.Profiles[^1].Level,

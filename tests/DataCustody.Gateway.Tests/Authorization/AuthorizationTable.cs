@@ -50,6 +50,8 @@ public static class AuthorizationTable
         new("GET", "/api/v1/providers/{id}/consents", Provider(OK, Forbidden), d => "/api/v1/providers/shop/consents"),
         // A batch answers per item: Q's batch of P-signed statements is 200 with each item rejected.
         new("POST", "/api/v1/statements", Provider(OK, OK), Body: d => new { statements = new[] { d.ShopMarker() } }),
+        // P's statement: Q gets the 404 of a statement id it never recorded, so the id's use by another provider does not show.
+        new("GET", "/api/v1/statements/{id}/entry", Provider(OK, NotFound), d => $"/api/v1/statements/{d.StatementOfShop}/entry"),
         // A's handle belongs to P: Q asking about it is refused by the domain (422), never answered.
         new("POST", "/api/v1/transfers/check", Provider(OK, UnprocessableEntity), Body: d => new { handle = d.AliceHandleAtShop, recipient = "delivery", categories = new[] { MatrixData.Category }, purposes = new[] { MatrixData.Purpose } }),
         new("POST", "/api/v1/consent-requests", Provider(Created, UnprocessableEntity), Body: d => new { handle = d.AliceHandleAtShop, terms = MatrixData.Terms() }),

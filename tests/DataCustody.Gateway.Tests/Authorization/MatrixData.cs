@@ -7,7 +7,7 @@ namespace DataCustody.Gateway.Tests.Authorization;
 
 /// <summary>
 /// What the matrix's rows name: person A's consents and requests (fresh, so that the one successful
-/// change per row is A's), A's handle at provider P, and a spare key of P to retire.
+/// change per row is A's), A's handle at provider P, a spare key of P to retire and a statement of P.
 /// </summary>
 public sealed class MatrixData
 {
@@ -31,6 +31,9 @@ public sealed class MatrixData
 
     public string SpareKid { get; private set; } = "";
 
+    /// <summary>The id of a statement P recorded.</summary>
+    public string StatementOfShop { get; private set; } = "";
+
     /// <summary>A breach at P, filed by the regulator.</summary>
     public string BreachAtShop { get; private set; } = "";
 
@@ -50,6 +53,9 @@ public sealed class MatrixData
         using var added = await data.Shop.Http.PostAsJsonAsync("api/v1/providers/shop/keys", key);
         Assert.True(added.StatusCode == HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
         data.SpareKid = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("kid").GetString()!;
+        var recorded = (await data.Shop.SubmitAsync(data.ShopMarker()))[0];
+        Assert.Equal("recorded", recorded.GetProperty("status").GetString());
+        data.StatementOfShop = recorded.GetProperty("statementId").GetString()!;
         var regulator = await fixture.PersonClientAsync("regina");
         using var filed = await regulator.PostAsJsonAsync("api/v1/breaches", Breach());
         Assert.True(filed.StatusCode == HttpStatusCode.Created, await filed.Content.ReadAsStringAsync());
