@@ -32,4 +32,10 @@ public static class ExitCodes
 
     /// <summary><c>audit</c>: the API's answers differ from the projections rebuilt from the log.</summary>
     public const int ProjectionMismatch = 9;
+
+    /// <summary><c>verify receipt</c>, <c>receipt fetch</c>: the receipt's entry does not hash to its leaf hash or does not hold the statement the receipt names.</summary>
+    public const int ReceiptEntryMismatch = 10;
+
+    /// <summary><c>verify receipt</c>: the receipt does not carry its entry (made before receipts did), so it does not show which statement it is for.</summary>
+    public const int ReceiptNoEntry = 11;
 }

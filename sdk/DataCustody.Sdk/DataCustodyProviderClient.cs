@@ -144,14 +144,16 @@ public sealed class DataCustodyProviderClient
         ApiHttp.GetListAsync<HeldConsent>(_http, $"api/v1/providers/{ApiHttp.Escape(_state.Require())}/consents", "consents", cancellationToken);
 
     /// <summary>
-    /// Waits until a checkpoint signed by the pinned <see cref="DataCustodyOptions.VerifierKey"/> covers the
-    /// statement's entry (polling with backoff; every new checkpoint must extend the one trusted before), then
-    /// fetches and verifies the inclusion proof and returns the receipt.
+    /// Fetches the statement's log entry (<c>GET /api/v1/statements/{id}/entry</c>), waits until a checkpoint
+    /// signed by the pinned <see cref="DataCustodyOptions.VerifierKey"/> covers it (polling with backoff; every
+    /// new checkpoint must extend the one trusted before), then fetches the inclusion proof and returns the
+    /// receipt, verified: it carries the entry, so it shows which statement it proves.
     /// </summary>
     /// <exception cref="ArgumentException">The statement was rejected, so it is not in the log.</exception>
     /// <exception cref="InvalidOperationException">No verifier key is pinned.</exception>
+    /// <exception cref="DataCustodyProblemException">The broker did not serve the statement's entry.</exception>
     /// <exception cref="Log.LogMisbehaviourException">The log served a bad checkpoint, a fork or a rollback.</exception>
-    /// <exception cref="ReceiptVerificationException">The log's proof does not show the entry the broker reported.</exception>
+    /// <exception cref="ReceiptVerificationException">The log's proof or entry does not show the statement the broker reported.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
     public Task<Receipt> WaitForInclusionAsync(StatementResult result, CancellationToken cancellationToken = default) =>
         _inclusion.WaitAsync(result, cancellationToken);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using DataCustody.Transparency.Checkpoints;
+using DataCustody.Transparency.Codecs;
 using DataCustody.Transparency.Merkle;
 using DataCustody.Transparency.Notes;
 using Microsoft.AspNetCore.Builder;
@@ -14,11 +15,18 @@ namespace DataCustody.Cli.Tests;
 /// <summary>
 /// A log server on a loopback port that serves the gateway's checkpoint and consistency-proof
 /// endpoints from whichever in-memory tree a test chooses: the honest log as it grows, a fork, a
-/// shrunk log, a checkpoint signed by the wrong key, or an answer that is no note at all.
+/// shrunk log, a checkpoint signed by the wrong key, or an answer that is no note at all. It serves
+/// the entry of statement <see cref="StatementId"/> (entry 3, a leaf of no statement) to the bearer of <see cref="ProviderToken"/>.
 /// </summary>
 internal sealed class FakeLog : IAsyncDisposable
 {
     public const string Origin = "log.fake.example";
+
+    /// <summary>The one statement whose entry the log serves.</summary>
+    public const string StatementId = "st-1";
+
+    /// <summary>The access token the log serves entries to.</summary>
+    public const string ProviderToken = "provider-token";
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<string> _requests = new();
@@ -53,6 +61,7 @@ internal sealed class FakeLog : IAsyncDisposable
         app.Use(log.RecordAndMaybeFail);
         app.MapGet("/log/v1/checkpoint", log.Checkpoint);
         app.MapGet("/log/v1/proof/consistency", log.ConsistencyProofAsync);
+        app.MapGet("/api/v1/statements/{id}/entry", Entry);
         await app.StartAsync();
         return log;
     }
@@ -128,6 +137,13 @@ internal sealed class FakeLog : IAsyncDisposable
         var checkpoint = new Checkpoint(Origin, served.Tree.Size, served.Tree.Root());
         return Results.Text(checkpoint.Sign(served.Signer), "text/plain; charset=utf-8", Encoding.UTF8);
     }
+
+    private static IResult Entry(string id, HttpRequest request) =>
+        request.Headers.Authorization != $"Bearer {ProviderToken}"
+            ? Results.Problem("The access token is not valid.", statusCode: StatusCodes.Status401Unauthorized)
+            : id != StatementId
+                ? Results.Problem($"Provider shop has no statement {id} in the log.", statusCode: StatusCodes.Status404NotFound, title: "Not found")
+                : Results.Json(new { statementId = id, entryIndex = 3, leaf = StrictBase64.EncodeUrl(Encoding.UTF8.GetBytes("honest entry 3")) });
 
     private async Task<IResult> ConsistencyProofAsync(string from, string to)
     {

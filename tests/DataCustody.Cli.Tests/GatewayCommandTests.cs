@@ -176,15 +176,16 @@ public sealed partial class GatewayCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Receipt_fetch_writes_a_receipt_that_verify_accepts_and_refuses_a_leaf_hash_the_log_does_not_hold()
+    public async Task Receipt_fetch_writes_a_receipt_that_verify_accepts_and_refuses_a_leaf_hash_the_log_does_not_hold_or_another_statement_id()
     {
         Assert.Equal(ExitCodes.Success, (await RegisterAsync("delivery", "JP")).ExitCode);
         var result = (await SubmitProfilesAsync("delivery", 1))[0];
         var logKey = (await _gateway.Http.GetStringAsync("log/v1/key")).Trim();
+        var token = await DemoTokens.ForClientAsync(_gateway.BaseAddress, "delivery");
         var receiptFile = _directory.File("receipt.json");
         string[] Fetch(string leafHash, string output) =>
         [
-            "receipt", "fetch", "--url", Url, "--key", logKey, "--statement-id", result.GetProperty("statementId").GetString()!,
+            "receipt", "fetch", "--url", Url, "--token", token, "--key", logKey, "--statement-id", result.GetProperty("statementId").GetString()!,
             "--entry-index", result.GetProperty("entryIndex").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--leaf-hash", leafHash, "--out", output,
         ];
@@ -193,7 +194,14 @@ public sealed partial class GatewayCommandTests : IAsyncLifetime, IDisposable
         Assert.True(fetched.ExitCode == ExitCodes.Success, fetched.Error);
         var verified = await Custody.RunAsync("verify", "receipt", "--receipt", receiptFile, "--key", logKey);
         Assert.True(verified.ExitCode == ExitCodes.Success, verified.Error);
-        Assert.Contains("VALID: statement bulk-profile-0", verified.Output, StringComparison.Ordinal);
+        Assert.Contains("VALID: statement bulk-profile-0 of delivery", verified.Output, StringComparison.Ordinal);
+        var relabelledFile = _directory.File("relabelled.json");
+        var relabelled = JsonNode.Parse(await File.ReadAllTextAsync(receiptFile))!;
+        relabelled["statementId"] = "bulk-profile-1";
+        await File.WriteAllTextAsync(relabelledFile, relabelled.ToJsonString());
+        var refusedLabel = await Custody.RunAsync("verify", "receipt", "--receipt", relabelledFile, "--key", logKey);
+        Assert.Equal(ExitCodes.ReceiptEntryMismatch, refusedLabel.ExitCode);
+        Assert.StartsWith("INVALID (ENTRY MISMATCH):", refusedLabel.Error, StringComparison.Ordinal);
 
         var otherLeaf = DataCustody.Transparency.Codecs.StrictBase64.EncodeUrl(new byte[32]);
         var refused = await Custody.RunAsync(Fetch(otherLeaf, _directory.File("other.json")));

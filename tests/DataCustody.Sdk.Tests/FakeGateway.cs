@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using DataCustody.Grains.Ledger;
 using DataCustody.Transparency.Checkpoints;
 using DataCustody.Transparency.Codecs;
 using DataCustody.Transparency.Jws;
@@ -16,9 +17,10 @@ namespace DataCustody.Sdk.Tests;
 
 /// <summary>
 /// A gateway on a loopback port with just enough of the real one for the SDK: discovery and a
-/// client-credentials token endpoint, the statements endpoint (idempotent by statement id, logging the
-/// JWS bytes in an in-memory Merkle tree), a few provider reads, and the public log endpoints.
-/// Tests script failures (503 before or after logging, 429 with Retry-After) and the checkpoint's lag.
+/// client-credentials token endpoint, the statements endpoint (idempotent by statement id, logging each
+/// JWS in a log entry of an in-memory Merkle tree) and its entry read, a few provider reads, and the
+/// public log endpoints. Tests script failures (503 before or after logging, 429 with Retry-After), the
+/// checkpoint's lag and a log that lies about an entry.
 /// </summary>
 internal sealed class FakeGateway : IAsyncDisposable
 {
@@ -27,7 +29,7 @@ internal sealed class FakeGateway : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly object _logLock = new();
     private readonly InMemoryNodeSource _tree = new();
-    private readonly Dictionary<string, (long Index, byte[] LeafHash)> _logged = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Index, byte[] LeafHash, byte[] Leaf)> _logged = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<Failure> _failures = new();
     private readonly ConcurrentDictionary<string, bool> _revokedTokens = new(StringComparer.Ordinal);
@@ -62,6 +64,9 @@ internal sealed class FakeGateway : IAsyncDisposable
     /// <summary>When set, inclusion proofs are computed for this leaf hash instead: a log that lies about an entry.</summary>
     public bool CorruptProofs { get; set; }
 
+    /// <summary>When set, the entry of every statement is answered with the entry of this statement instead: a broker that lies about an entry.</summary>
+    public string? ServeEntryOf { get; set; }
+
     private int _checkpointPolls;
 
     public int CheckpointPolls => Volatile.Read(ref _checkpointPolls);
@@ -78,6 +83,7 @@ internal sealed class FakeGateway : IAsyncDisposable
         app.MapPost("/connect/token", (Func<HttpContext, Task<IResult>>)gateway.TokenAsync);
         app.Use(gateway.AuthenticateAndMaybeFailAsync);
         app.MapPost("/api/v1/statements", (Func<HttpContext, Task<IResult>>)gateway.StatementsAsync);
+        app.MapGet("/api/v1/statements/{id}/entry", gateway.Entry);
         app.MapPost("/api/v1/providers", (HttpContext http) => Results.Json(
             new { providerId = "shop", name = "Shop", jurisdiction = "JP", sector = "Retail", contact = "privacy@shop.example", registeredIndex = 3 },
             statusCode: StatusCodes.Status201Created));
@@ -183,14 +189,29 @@ internal sealed class FakeGateway : IAsyncDisposable
                     results.Add(new { index = i, statementId = id, status = "duplicate", entryIndex = entry.Index, leafHash = StrictBase64.EncodeUrl(entry.LeafHash), violations = Array.Empty<object>() });
                     continue;
                 }
-                var leafHash = MerkleHash.Leaf(Encoding.ASCII.GetBytes(statements[i]));
+                var leaf = new LogEntry(
+                    payload.RootElement.GetProperty("type").GetString()!, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+                    payload.RootElement.GetProperty("provider").GetString()!, statements[i], null).ToLeaf();
+                var leafHash = MerkleHash.Leaf(leaf);
                 var index = (long)_tree.Size;
                 _tree.Append(leafHash);
-                _logged[id] = (index, leafHash);
+                _logged[id] = (index, leafHash, leaf);
                 results.Add(new { index = i, statementId = id, status = "recorded", entryIndex = index, leafHash = StrictBase64.EncodeUrl(leafHash), violations = Array.Empty<object>() });
             }
         }
         return Results.Json(new { results });
+    }
+
+    private IResult Entry(string id)
+    {
+        lock (_logLock)
+        {
+            if (!_logged.TryGetValue(ServeEntryOf ?? id, out var entry))
+            {
+                return Results.Problem($"Provider shop has no statement {id} in the log.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+            }
+            return Results.Json(new { statementId = id, entryIndex = entry.Index, leaf = StrictBase64.EncodeUrl(entry.Leaf) });
+        }
     }
 
     private IResult Checkpoint()

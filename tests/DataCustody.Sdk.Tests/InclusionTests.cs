@@ -29,7 +29,8 @@ public sealed class InclusionTests : IAsyncLifetime
         Assert.Equal(second.LeafHash, receipt.LeafHash);
         Assert.Equal(2, receipt.TreeSize);
         var logKey = NoteVerifierKey.Parse(_gateway.LogKey.Verifier.ToString());
-        Assert.Equal("col-2", Receipt.Verify(receipt.ToJson(), logKey).StatementId);
+        var verified = Receipt.Verify(receipt.ToJson(), logKey);
+        Assert.Equal(("col-2", "shop"), (verified.StatementId, verified.Provider));
         Assert.Equal(first.EntryIndex, (await sdk.Provider.WaitForInclusionAsync(first)).EntryIndex);
     }
 
@@ -57,6 +58,33 @@ public sealed class InclusionTests : IAsyncLifetime
         var failure = await Assert.ThrowsAsync<ReceiptVerificationException>(() => sdk.Provider.WaitForInclusionAsync(result));
 
         Assert.Equal(ReceiptFailure.BadInclusionProof, failure.Failure);
+    }
+
+    [Fact]
+    public async Task An_entry_that_holds_another_statement_is_refused()
+    {
+        await using var sdk = SdkHost.Create(_gateway);
+        await sdk.Provider.SubmitAsync(SdkHost.Collected("col-1"));
+        var result = await sdk.Provider.SubmitAsync(SdkHost.Collected("col-2"));
+        _gateway.ServeEntryOf = "col-1";
+
+        var failure = await Assert.ThrowsAsync<ReceiptVerificationException>(() => sdk.Provider.WaitForInclusionAsync(result));
+
+        Assert.Equal(ReceiptFailure.EntryMismatch, failure.Failure);
+    }
+
+    [Fact]
+    public async Task A_statement_whose_entry_the_broker_does_not_serve_is_refused_without_waiting_for_a_checkpoint()
+    {
+        await using var sdk = SdkHost.Create(_gateway);
+        _gateway.PublishOnPoll = int.MaxValue;
+        var result = await sdk.Provider.SubmitAsync(SdkHost.Collected("col-1"));
+        _gateway.ServeEntryOf = "col-unknown";
+
+        var failure = await Assert.ThrowsAsync<DataCustodyProblemException>(() => sdk.Provider.WaitForInclusionAsync(result).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(404, failure.Status);
+        Assert.Equal(0, _gateway.CheckpointPolls);
     }
 
     [Fact]

@@ -1,4 +1,7 @@
 using System.Text;
+using DataCustody.Grains.Ledger;
+using DataCustody.Grains.Statements;
+using DataCustody.Sdk.Keys;
 using DataCustody.Sdk.Receipts;
 using DataCustody.Transparency.Checkpoints;
 using DataCustody.Transparency.Codecs;
@@ -12,11 +15,13 @@ public sealed class ReceiptTests : IDisposable
     private const string Origin = "log.receipts.example";
     private readonly NoteSignerKey _logKey = NoteSignerKey.Generate(Origin);
     private readonly NoteSignerKey _otherKey = NoteSignerKey.Generate(Origin);
+    private readonly ProviderKey _shopKey = ProviderKey.Generate("shop-key-1");
 
     public void Dispose()
     {
         _logKey.Dispose();
         _otherKey.Dispose();
+        _shopKey.Dispose();
     }
 
     [Theory]
@@ -36,6 +41,7 @@ public sealed class ReceiptTests : IDisposable
         Assert.Equal((ulong)size, verified.Checkpoint.Size);
         Assert.Equal(index, reread.EntryIndex);
         Assert.Equal($"stmt-{index}", reread.StatementId);
+        Assert.Equal("shop", reread.Provider);
         Assert.Equal(receipt, Receipt.FromJson(receipt.ToJson()) with { InclusionProof = receipt.InclusionProof });
     }
 
@@ -44,7 +50,7 @@ public sealed class ReceiptTests : IDisposable
     {
         var json = (await ReceiptAsync(3, 10)).ToJson();
 
-        foreach (var member in new[] { "statementId", "entryIndex", "leafHash", "treeSize", "inclusionProof", "checkpoint" })
+        foreach (var member in new[] { "statementId", "entryIndex", "leafHash", "treeSize", "inclusionProof", "checkpoint", "leaf" })
         {
             Assert.Contains($"\"{member}\":", json, StringComparison.Ordinal);
         }
@@ -83,6 +89,77 @@ public sealed class ReceiptTests : IDisposable
         var failure = Assert.Throws<ReceiptVerificationException>(() => (receipt with { EntryIndex = 7 }).Verify(_logKey.Verifier));
 
         Assert.Equal(ReceiptFailure.BadInclusionProof, failure.Failure);
+    }
+
+    [Fact]
+    public async Task A_receipt_relabelled_with_the_id_of_another_statement_fails()
+    {
+        var receipt = await ReceiptAsync(6, 13);
+
+        var failure = Assert.Throws<ReceiptVerificationException>(() => (receipt with { StatementId = "stmt-7" }).Verify(_logKey.Verifier));
+
+        Assert.Equal(ReceiptFailure.EntryMismatch, failure.Failure);
+        Assert.Equal("Entry 6 holds statement stmt-6 of shop, not statement stmt-7.", failure.Message);
+    }
+
+    [Fact]
+    public async Task An_entry_that_does_not_hash_to_the_leaf_hash_fails()
+    {
+        var receipt = await ReceiptAsync(6, 13);
+        var seventh = StrictBase64.EncodeUrl(ShopEntry(7));
+
+        var failure = Assert.Throws<ReceiptVerificationException>(() => (receipt with { StatementId = "stmt-7", Leaf = seventh }).Verify(_logKey.Verifier));
+
+        Assert.Equal(ReceiptFailure.EntryMismatch, failure.Failure);
+        Assert.Contains("does not hash to its leaf hash", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_entry_that_holds_no_statement_fails()
+    {
+        var receipt = await ReceiptAsync(6, 13, leafAt: i => Encoding.UTF8.GetBytes($"entry {i}"));
+
+        var failure = Assert.Throws<ReceiptVerificationException>(() => receipt.Verify(_logKey.Verifier));
+
+        Assert.Equal(ReceiptFailure.EntryMismatch, failure.Failure);
+        Assert.Contains("does not hold a signed statement", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_entry_logged_for_another_provider_than_its_statement_names_fails()
+    {
+        var receipt = await ReceiptAsync(6, 13, leafAt: i => Entry("delivery", SdkHost.Collected($"stmt-{i}")));
+
+        var failure = Assert.Throws<ReceiptVerificationException>(() => receipt.Verify(_logKey.Verifier));
+
+        Assert.Equal(ReceiptFailure.EntryMismatch, failure.Failure);
+        Assert.Equal("Entry 6 was logged for delivery, but its statement names provider shop.", failure.Message);
+    }
+
+    [Fact]
+    public async Task A_receipt_without_its_entry_is_read_but_does_not_prove_its_statement()
+    {
+        var receipt = await ReceiptAsync(6, 13);
+        // As receipts were written before they carried the entry.
+        var old = receipt.ToJson().Replace($",\"leaf\":\"{receipt.Leaf}\"", "", StringComparison.Ordinal);
+
+        var read = Receipt.FromJson(old);
+        var failure = Assert.Throws<ReceiptVerificationException>(() => read.Verify(_logKey.Verifier));
+
+        Assert.Null(read.Leaf);
+        Assert.Equal(ReceiptFailure.NoEntry, failure.Failure);
+        Assert.StartsWith("Entry 6 is in the log, but the receipt does not carry the entry, so nothing shows that it holds statement stmt-6.", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(ReceiptFailure.BadInclusionProof, Assert.Throws<ReceiptVerificationException>(() => (read with { EntryIndex = 7 }).Verify(_logKey.Verifier)).Failure);
+    }
+
+    [Fact]
+    public async Task A_leaf_that_is_not_base64url_is_malformed()
+    {
+        var receipt = await ReceiptAsync(6, 13);
+
+        var failure = Assert.Throws<ReceiptVerificationException>(() => (receipt with { Leaf = receipt.Leaf + "=" }).Verify(_logKey.Verifier));
+
+        Assert.Equal(ReceiptFailure.Malformed, failure.Failure);
     }
 
     [Fact]
@@ -184,23 +261,36 @@ public sealed class ReceiptTests : IDisposable
         Assert.Equal(ReceiptFailure.Malformed, Assert.Throws<ReceiptVerificationException>(() => Receipt.FromJson("{}")).Failure);
     }
 
-    private async Task<Receipt> ReceiptAsync(int index, int size, NoteSignerKey? signer = null, string origin = Origin)
+    /// <summary>
+    /// A receipt for entry <paramref name="index"/> of a log of <paramref name="size"/> entries; entry i is the
+    /// shop's statement stmt-i as the broker logs it, unless <paramref name="leafAt"/> says otherwise.
+    /// </summary>
+    private async Task<Receipt> ReceiptAsync(int index, int size, NoteSignerKey? signer = null, string origin = Origin, Func<int, byte[]>? leafAt = null)
     {
+        leafAt ??= ShopEntry;
+        var leaves = Enumerable.Range(0, size).Select(leafAt).ToList();
         var tree = new InMemoryNodeSource();
-        for (var i = 0; i < size; i++)
+        foreach (var leaf in leaves)
         {
-            tree.Append(MerkleHash.Leaf(Encoding.UTF8.GetBytes($"entry {i}")));
+            tree.Append(MerkleHash.Leaf(leaf));
         }
         var proof = await ProofPlan.Inclusion((ulong)index, (ulong)size).ReadAsync(tree);
         var note = new Checkpoint(origin, tree.Size, tree.Root()).Sign(signer ?? _logKey);
         return new Receipt(
             $"stmt-{index}",
             index,
-            StrictBase64.EncodeUrl(MerkleHash.Leaf(Encoding.UTF8.GetBytes($"entry {index}"))),
+            StrictBase64.EncodeUrl(MerkleHash.Leaf(leaves[index])),
             size,
             [.. proof.Select(h => StrictBase64.EncodeUrl(h))],
-            note);
+            note,
+            StrictBase64.EncodeUrl(leaves[index]));
     }
+
+    private byte[] ShopEntry(int index) => Entry("shop", SdkHost.Collected($"stmt-{index}"));
+
+    /// <summary>The leaf the broker logs for <paramref name="statement"/>, taken from provider <paramref name="by"/>.</summary>
+    private byte[] Entry(string by, ProviderStatement statement) =>
+        new LogEntry(statement.Type, 1_775_000_000_000, by, SignedStatement.Sign(statement, _shopKey).Jws, null).ToLeaf();
 
     private static string Flip(string base64Url)
     {

@@ -81,9 +81,14 @@ public sealed class SdkProviderFlowTests(GatewayProcessFixture fixture) : IClass
         Assert.Equal(results[7].LeafHash, again.LeafHash);
 
         var receipt = await shop.WaitForInclusionAsync(results[^1]).WaitAsync(TimeSpan.FromSeconds(60));
-        var verified = Receipt.Verify(receipt.ToJson(), NoteVerifierKey.Parse(logKey.ToString()));
+        var pinned = NoteVerifierKey.Parse(logKey.ToString());
+        var verified = Receipt.Verify(receipt.ToJson(), pinned);
         Assert.Equal(results[^1].EntryIndex, verified.EntryIndex);
         Assert.Equal(GatewayProcess.Origin, verified.Checkpoint.Origin);
+        Assert.Equal((results[^1].StatementId, "shop"), (verified.StatementId, verified.Provider));
+        // The same receipt claiming another of the shop's statements proves nothing.
+        var relabelled = Assert.Throws<ReceiptVerificationException>(() => Receipt.Verify((receipt with { StatementId = results[0].StatementId }).ToJson(), pinned));
+        Assert.Equal(ReceiptFailure.EntryMismatch, relabelled.Failure);
 
         // The person's own proofs verify offline too.
         var proofs = await alice.GetProofsAsync();

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Net.Http.Headers;
+using DataCustody.Cli.Api;
+using DataCustody.Sdk;
 using DataCustody.Sdk.Log;
 using DataCustody.Sdk.Receipts;
 using DataCustody.Transparency.Codecs;
@@ -8,9 +11,9 @@ namespace DataCustody.Cli.Commands;
 
 /// <summary>
 /// <c>custody receipt fetch</c>: from what <c>POST /api/v1/statements</c> answered for one statement
-/// (its id, entry index and leaf hash), waits for a checkpoint signed by the pinned key that covers the
-/// entry, fetches the inclusion proof, verifies it and writes the receipt JSON that
-/// <c>custody verify receipt</c> checks offline.
+/// (its id, entry index and leaf hash), fetches the statement's log entry as its provider, waits for a
+/// checkpoint signed by the pinned key that covers the entry, fetches the inclusion proof, verifies the
+/// receipt and writes the receipt JSON that <c>custody verify receipt</c> checks offline.
 /// </summary>
 internal static class ReceiptFetchCommand
 {
@@ -19,6 +22,7 @@ internal static class ReceiptFetchCommand
     public static Command Create()
     {
         var url = CommonOptions.Url();
+        var token = new Option<string>("--token") { Description = "The provider's access token: the broker serves a statement's log entry to its provider only.", Required = true };
         var statementId = new Option<string>("--statement-id") { Description = "The statement's id, as the broker's result named it.", Required = true };
         var entryIndex = new Option<long>("--entry-index") { Description = "The result's entryIndex.", Required = true };
         var leafHash = new Option<string>("--leaf-hash") { Description = "The result's leafHash (unpadded base64url).", Required = true };
@@ -26,11 +30,11 @@ internal static class ReceiptFetchCommand
         var timeout = new Option<TimeSpan>("--timeout") { Description = "How long to wait for a checkpoint that covers the entry.", DefaultValueFactory = _ => TimeSpan.FromMinutes(1) };
         var command = new Command("fetch", "Wait until a signed checkpoint covers a logged statement and write its verified receipt.")
         {
-            url, statementId, entryIndex, leafHash, output, timeout,
+            url, token, statementId, entryIndex, leafHash, output, timeout,
         };
         var (key, keyFile) = CommonOptions.VerifierKey(command);
         command.SetAction((parse, cancellationToken) => RunAsync(
-            new Request(parse.GetRequiredValue(url), parse.GetRequiredValue(statementId), parse.GetValue(entryIndex), parse.GetRequiredValue(leafHash), parse.GetValue(output), parse.GetValue(timeout)),
+            new Request(parse.GetRequiredValue(url), parse.GetRequiredValue(token), parse.GetRequiredValue(statementId), parse.GetValue(entryIndex), parse.GetRequiredValue(leafHash), parse.GetValue(output), parse.GetValue(timeout)),
             parse.GetValue(key), parse.GetValue(keyFile), parse.InvocationConfiguration, cancellationToken));
         return command;
     }
@@ -54,7 +58,9 @@ internal static class ReceiptFetchCommand
         }
 
         using var http = new HttpClient { Timeout = RequestTimeout };
-        using var fetcher = new ReceiptFetcher(new LogClient(http, request.Url), logKey, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5));
+        using var provider = BrokerApi.CreateHttp(request.Url);
+        provider.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", request.Token);
+        using var fetcher = new ReceiptFetcher(new LogClient(http, request.Url), provider, logKey, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(request.Timeout);
         try
@@ -79,9 +85,15 @@ internal static class ReceiptFetchCommand
         }
         catch (ReceiptVerificationException e)
         {
-            // The log's own proof contradicts what the broker answered for the statement.
-            console.Error.WriteLine($"INVALID ({e.Failure}): {e.Message}");
-            return e.Failure == ReceiptFailure.BadCheckpoint ? ExitCodes.BadCheckpoint : ExitCodes.ReceiptBadProof;
+            // The log's own proof or entry contradicts what the broker answered for the statement.
+            console.Error.WriteLine($"INVALID ({ReceiptVerdict.Label(e.Failure)}): {e.Message}");
+            return ReceiptVerdict.ExitCode(e.Failure);
+        }
+        catch (DataCustodyProblemException e)
+        {
+            // Such as a token the broker refuses, or a statement id this provider never recorded.
+            console.Error.WriteLine($"The broker did not serve the statement's entry: {e.Message}");
+            return ExitCodes.InvalidInput;
         }
         catch (LogMisbehaviourException e)
         {
@@ -96,5 +108,5 @@ internal static class ReceiptFetchCommand
         }
     }
 
-    private sealed record Request(Uri Url, string StatementId, long EntryIndex, string LeafHash, string? Output, TimeSpan Timeout);
+    private sealed record Request(Uri Url, string Token, string StatementId, long EntryIndex, string LeafHash, string? Output, TimeSpan Timeout);
 }

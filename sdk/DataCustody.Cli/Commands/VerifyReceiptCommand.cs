@@ -5,14 +5,15 @@ namespace DataCustody.Cli.Commands;
 
 /// <summary>
 /// <c>custody verify receipt</c>: checks a statement's receipt offline: the checkpoint's signature with
-/// the pinned log key, and the inclusion proof from the entry's leaf hash to the checkpoint's root.
+/// the pinned log key, the inclusion proof from the entry's leaf hash to the checkpoint's root, and that
+/// the entry the receipt carries hashes to that leaf hash and holds the statement the receipt names.
 /// </summary>
 internal static class VerifyReceiptCommand
 {
     public static Command Create()
     {
         var receipt = new Option<string>("--receipt") { Description = "The receipt JSON file (the SDK's Receipt.ToJson), or - for standard input.", Required = true };
-        var command = new Command("receipt", "Verify a statement's receipt offline: the checkpoint signature and the inclusion proof.") { receipt };
+        var command = new Command("receipt", "Verify a statement's receipt offline: the checkpoint signature, the inclusion proof and the statement in the entry.") { receipt };
         var (key, keyFile) = CommonOptions.VerifierKey(command);
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetRequiredValue(receipt), parse.GetValue(key), parse.GetValue(keyFile), parse.InvocationConfiguration, cancellationToken));
@@ -35,21 +36,14 @@ internal static class VerifyReceiptCommand
         {
             var verified = Receipt.Verify(json, logKey);
             console.Output.WriteLine(
-                $"VALID: statement {verified.StatementId} is entry {verified.EntryIndex} of the log {verified.Checkpoint.Origin} " +
+                $"VALID: statement {verified.StatementId} of {verified.Provider} is entry {verified.EntryIndex} of the log {verified.Checkpoint.Origin} " +
                 $"at size {verified.Checkpoint.Size} (root {Convert.ToBase64String(verified.Checkpoint.RootHash.Span)})");
             return ExitCodes.Success;
         }
         catch (ReceiptVerificationException e)
         {
-            var (label, exitCode) = e.Failure switch
-            {
-                ReceiptFailure.BadCheckpoint => ("BAD CHECKPOINT", ExitCodes.BadCheckpoint),
-                ReceiptFailure.NotCovered => ("NOT COVERED", ExitCodes.ReceiptNotCovered),
-                ReceiptFailure.BadInclusionProof => ("BAD INCLUSION PROOF", ExitCodes.ReceiptBadProof),
-                _ => ("MALFORMED RECEIPT", ExitCodes.InvalidInput),
-            };
-            console.Error.WriteLine($"INVALID ({label}): {e.Message}");
-            return exitCode;
+            console.Error.WriteLine($"INVALID ({ReceiptVerdict.Label(e.Failure)}): {e.Message}");
+            return ReceiptVerdict.ExitCode(e.Failure);
         }
     }
 }

@@ -25,7 +25,9 @@ internal sealed class InclusionWaiter : IDisposable
                 throw new InvalidOperationException("Set DataCustodyOptions.VerifierKey to the log's verifier key to wait for inclusion: checkpoints are trusted only under a pinned key.");
             }
             var log = new LogClient(factory.CreateClient(HttpClientName), settings.NormalizedBaseAddress);
-            return new ReceiptFetcher(log, NoteVerifierKey.Parse(settings.VerifierKey.Trim()), settings.InclusionPollDelay, settings.InclusionPollMaxDelay, time);
+            // The provider client's own pipeline: its base address, retries and client-credential token.
+            var provider = factory.CreateClient(DataCustodyProviderClient.HttpClientName);
+            return new ReceiptFetcher(log, provider, NoteVerifierKey.Parse(settings.VerifierKey.Trim()), settings.InclusionPollDelay, settings.InclusionPollMaxDelay, time);
         });
     }
 

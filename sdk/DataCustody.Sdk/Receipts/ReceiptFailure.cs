@@ -14,4 +14,16 @@ public enum ReceiptFailure
 
     /// <summary>The inclusion proof does not lead from the leaf hash to the checkpoint's root.</summary>
     BadInclusionProof,
+
+    /// <summary>
+    /// The receipt's entry does not hash to its leaf hash, or does not hold the statement the receipt names:
+    /// a statement of another id, no provider's statement, or one logged for another provider than it names.
+    /// </summary>
+    EntryMismatch,
+
+    /// <summary>
+    /// The receipt does not carry its entry, as receipts made before they carried it do not, so nothing shows
+    /// which statement its entry holds, even though the inclusion proof holds. A new receipt of the statement does.
+    /// </summary>
+    NoEntry,
 }

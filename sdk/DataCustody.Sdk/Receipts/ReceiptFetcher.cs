@@ -1,3 +1,4 @@
+using DataCustody.Sdk.Http;
 using DataCustody.Sdk.Log;
 using DataCustody.Sdk.Models;
 using DataCustody.Transparency.Merkle;
@@ -7,13 +8,14 @@ namespace DataCustody.Sdk.Receipts;
 
 /// <summary>
 /// Turns "the broker logged this statement at entry N with leaf hash H" into a <see cref="Receipt"/>:
-/// waits (polling with backoff) until a checkpoint signed by the pinned log key covers the entry, then
-/// fetches the inclusion proof and verifies it. One fetcher follows the checkpoints for all its callers,
-/// so every new checkpoint is also checked to extend the one trusted before.
+/// fetches the entry, waits (polling with backoff) until a checkpoint signed by the pinned log key covers
+/// it, then fetches the inclusion proof and verifies the whole receipt. One fetcher follows the checkpoints
+/// for all its callers, so every new checkpoint is also checked to extend the one trusted before.
 /// </summary>
 public sealed class ReceiptFetcher : IDisposable
 {
     private readonly LogClient _log;
+    private readonly HttpClient _provider;
     private readonly NoteVerifierKey _logKey;
     private readonly CheckpointFollower _follower;
     private readonly TimeProvider _time;
@@ -21,14 +23,20 @@ public sealed class ReceiptFetcher : IDisposable
     private readonly TimeSpan _maxPollDelay;
     private readonly SemaphoreSlim _advancing = new(1, 1);
 
-    /// <summary>A fetcher over <paramref name="log"/> trusting checkpoints signed by <paramref name="logKey"/>.</summary>
-    public ReceiptFetcher(LogClient log, NoteVerifierKey logKey, TimeSpan pollDelay, TimeSpan maxPollDelay, TimeProvider? time = null)
+    /// <summary>
+    /// A fetcher over <paramref name="log"/> trusting checkpoints signed by <paramref name="logKey"/>, reading
+    /// entries through <paramref name="provider"/>: a client with the broker's base URL as its base address whose
+    /// requests carry the provider's access token, since the broker serves a statement's entry to its provider only.
+    /// </summary>
+    public ReceiptFetcher(LogClient log, HttpClient provider, NoteVerifierKey logKey, TimeSpan pollDelay, TimeSpan maxPollDelay, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(logKey);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(pollDelay, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPollDelay, pollDelay);
         _log = log;
+        _provider = provider;
         _logKey = logKey;
         _follower = new CheckpointFollower(log, logKey, null);
         _pollDelay = pollDelay;
@@ -38,15 +46,19 @@ public sealed class ReceiptFetcher : IDisposable
 
     /// <summary>
     /// The receipt of the statement logged at <paramref name="entryIndex"/> with <paramref name="leafHash"/>,
-    /// once a checkpoint covers it. Throws <see cref="ReceiptVerificationException"/> when the log's proof
-    /// does not match what the broker said it logged: that is evidence, not noise.
+    /// once a checkpoint covers it. Throws <see cref="ReceiptVerificationException"/> when the log's proof or
+    /// the entry does not match what the broker said it logged: that is evidence, not noise.
     /// </summary>
+    /// <exception cref="DataCustodyProblemException">The broker did not serve the statement's entry (404: the provider recorded no statement of that id).</exception>
     public async Task<Receipt> FetchAsync(string statementId, long entryIndex, ReadOnlyMemory<byte> leafHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(statementId);
         ArgumentOutOfRangeException.ThrowIfNegative(entryIndex);
         ArgumentOutOfRangeException.ThrowIfNotEqual(leafHash.Length, MerkleHash.Size, nameof(leafHash));
         var index = (ulong)entryIndex;
+        // Served as soon as the statement is logged: a statement the broker does not hold fails now, not after the wait.
+        var entry = await ApiHttp.SendAsync<StatementEntry>(
+            _provider, HttpMethod.Get, $"api/v1/statements/{ApiHttp.Escape(statementId)}/entry", null, cancellationToken);
         var delay = _pollDelay;
         while (true)
         {
@@ -60,7 +72,8 @@ public sealed class ReceiptFetcher : IDisposable
                     HashText.Encode(leafHash.Span),
                     (long)checkpoint.Size,
                     [.. proof.Select(h => HashText.Encode(h))],
-                    checkpoint.Note);
+                    checkpoint.Note,
+                    entry.Leaf);
                 receipt.Verify(_logKey);
                 return receipt;
             }
