@@ -35,6 +35,20 @@ public sealed class InclusionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Waiting_polls_on_while_the_log_client_refuses_requests_with_its_circuit_open()
+    {
+        // No checkpoint (503) until the fourth poll; the first two open the circuit, which refuses polls for half a second at a time.
+        await using var sdk = SdkHost.Create(_gateway, services: SdkHost.TripCircuitEarly(InclusionWaiter.HttpClientName, TimeSpan.FromMilliseconds(500)));
+        _gateway.PublishOnPoll = 4;
+        var result = await sdk.Provider.SubmitAsync(SdkHost.Collected("col-1"));
+
+        var receipt = await sdk.Provider.WaitForInclusionAsync(result).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(_gateway.CheckpointPolls >= 4);
+        Assert.Equal(result.EntryIndex, receipt.EntryIndex);
+    }
+
+    [Fact]
     public async Task A_duplicate_result_is_waited_for_like_a_recorded_one()
     {
         await using var sdk = SdkHost.Create(_gateway);

@@ -2,6 +2,7 @@ using DataCustody.Grains.Statements;
 using DataCustody.Grains.Taxonomy;
 using DataCustody.Sdk.Keys;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 
 namespace DataCustody.Sdk.Tests;
 
@@ -45,6 +46,17 @@ internal sealed class SdkHost : IAsyncDisposable
             o.InclusionPollDelay = TimeSpan.FromMilliseconds(5);
             o.InclusionPollMaxDelay = TimeSpan.FromMilliseconds(50);
             configure?.Invoke(o);
+        });
+
+    /// <summary>
+    /// Opens the circuit of the resilience pipeline of the SDK's client <paramref name="clientName"/> after two
+    /// failed attempts, for <paramref name="breakDuration"/>: by default it takes a hundred requests.
+    /// </summary>
+    public static Action<IServiceCollection> TripCircuitEarly(string clientName, TimeSpan breakDuration) => services =>
+        services.Configure<HttpStandardResilienceOptions>($"{clientName}-standard", o =>
+        {
+            o.CircuitBreaker.MinimumThroughput = 2;
+            o.CircuitBreaker.BreakDuration = breakDuration;
         });
 
     public static DataCollected Collected(string id, string provider = "shop") => new(

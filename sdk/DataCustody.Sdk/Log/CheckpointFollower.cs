@@ -32,6 +32,7 @@ public sealed class CheckpointFollower
     /// <exception cref="LogMisbehaviourException">The checkpoint is bad (including an answer that is not a note), or shows a fork or a rollback.</exception>
     /// <exception cref="HttpRequestException">The log could not be reached; retry.</exception>
     /// <exception cref="LogResponseException">The log's consistency proof was garbled; retry.</exception>
+    /// <exception cref="Polly.ExecutionRejectedException">The resilience pipeline of the log client's <see cref="HttpClient"/> refused the request (circuit open, out of time); retry.</exception>
     public async Task<CheckpointAdvance> AdvanceAsync(CancellationToken cancellationToken = default)
     {
         var latest = VerifiedCheckpoint.Open(await GetCheckpointNoteAsync(cancellationToken), _logKey);

@@ -3,6 +3,7 @@ using DataCustody.Sdk.Log;
 using DataCustody.Sdk.Models;
 using DataCustody.Transparency.Merkle;
 using DataCustody.Transparency.Notes;
+using Polly;
 
 namespace DataCustody.Sdk.Receipts;
 
@@ -104,9 +105,10 @@ public sealed class ReceiptFetcher : IDisposable
             {
                 await _follower.AdvanceAsync(cancellationToken);
             }
-            catch (Exception e) when (e is HttpRequestException or LogResponseException)
+            catch (Exception e) when (e is HttpRequestException or LogResponseException or ExecutionRejectedException)
             {
-                // The log is not reachable or not ready (no checkpoint yet): poll again after the delay.
+                // The log is not reachable or not ready (no checkpoint yet), or the client's resilience pipeline
+                // refused the request (circuit open, timeout): poll again after the delay, until the caller cancels.
                 return null;
             }
             return _follower.Trusted is { } latest && latest.Size > index ? latest : null;
