@@ -82,11 +82,13 @@ public sealed class DataCustodyProviderClient
     /// </summary>
     /// <exception cref="ArgumentException">The statement breaks a rule of the format, or names another provider.</exception>
     /// <exception cref="DataCustodyProblemException">The batch was refused as a whole (after safe retries).</exception>
+    /// <exception cref="Polly.ExecutionRejectedException">The resilience pipeline refused the request: its circuit is open after repeated failures (<see cref="Polly.CircuitBreaker.BrokenCircuitException"/>) or the request ran out of time; submit again later.</exception>
     public Task<StatementResult> SubmitAsync(ProviderStatement statement, CancellationToken cancellationToken = default) =>
         SubmitAsync(_signer.Sign(statement, _state.ProviderId), cancellationToken);
 
     /// <summary>Submits an already signed statement through the batcher; resending one that was logged returns <see cref="StatementStatus.Duplicate"/>.</summary>
     /// <exception cref="DataCustodyProblemException">The batch was refused as a whole (after safe retries).</exception>
+    /// <exception cref="Polly.ExecutionRejectedException">The resilience pipeline refused the request: its circuit is open after repeated failures (<see cref="Polly.CircuitBreaker.BrokenCircuitException"/>) or the request ran out of time; submit again later.</exception>
     public Task<StatementResult> SubmitAsync(SignedStatement statement, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(statement);
@@ -100,6 +102,7 @@ public sealed class DataCustodyProviderClient
     /// </summary>
     /// <exception cref="ArgumentException">A statement breaks a rule of the format, or names another provider.</exception>
     /// <exception cref="DataCustodyProblemException">A request was refused as a whole (after safe retries).</exception>
+    /// <exception cref="Polly.ExecutionRejectedException">The resilience pipeline refused the request: its circuit is open after repeated failures (<see cref="Polly.CircuitBreaker.BrokenCircuitException"/>) or the request ran out of time; submit again later.</exception>
     public Task<IReadOnlyList<StatementResult>> SubmitBatchAsync(IEnumerable<ProviderStatement> statements, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(statements);
@@ -109,6 +112,7 @@ public sealed class DataCustodyProviderClient
 
     /// <summary>Submits already signed statements directly; see <see cref="SubmitBatchAsync(IEnumerable{ProviderStatement}, CancellationToken)"/>.</summary>
     /// <exception cref="DataCustodyProblemException">A request was refused as a whole (after safe retries).</exception>
+    /// <exception cref="Polly.ExecutionRejectedException">The resilience pipeline refused the request: its circuit is open after repeated failures (<see cref="Polly.CircuitBreaker.BrokenCircuitException"/>) or the request ran out of time; submit again later.</exception>
     public Task<IReadOnlyList<StatementResult>> SubmitBatchAsync(IReadOnlyList<SignedStatement> statements, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(statements);

@@ -1,3 +1,4 @@
+using System.Net;
 using DataCustody.Sdk.Batching;
 using DataCustody.Sdk.Http;
 using DataCustody.Sdk.Receipts;
@@ -16,9 +17,10 @@ public static class DataCustodyServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="DataCustodyProviderClient"/> as a typed client of <see cref="IHttpClientFactory"/> with
     /// the standard resilience handler (retries of requests that are safe to repeat, including statement batches,
-    /// honouring <c>Retry-After</c>; timeouts; circuit breaker) and a handler that acquires and renews the provider's
-    /// client-credential token; <see cref="DataCustodyClientFactory"/> for person and regulator clients; and a hosted
-    /// service that sends the statements still queued when the generic host stops, before it disposes the container.
+    /// honouring <c>Retry-After</c>; timeouts; a circuit breaker that back-pressure does not open) and a handler that
+    /// acquires and renews the provider's client-credential token; <see cref="DataCustodyClientFactory"/> for person
+    /// and regulator clients; and a hosted service that sends the statements still queued when the generic host
+    /// stops, before it disposes the container.
     /// </summary>
     /// <returns>The builder of the provider client's <see cref="HttpClient"/>, to configure it further.</returns>
     public static IHttpClientBuilder AddDataCustody(this IServiceCollection services, Action<DataCustodyOptions> configure)
@@ -91,6 +93,15 @@ public static class DataCustodyServiceCollectionExtensions
             resilience.AttemptTimeout.Timeout = options.AttemptTimeout;
             resilience.TotalRequestTimeout.Timeout = options.TotalRequestTimeout;
             resilience.CircuitBreaker.SamplingDuration = options.AttemptTimeout * 2;
+            // Back-pressure is the gateway up and asking to be called again later, which the retries already
+            // honour; counted as failures, it would open the circuit and fail every request for the whole break,
+            // longer than the gateway asked to wait. Other transient failures still open it.
+            resilience.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(
+                HttpClientResiliencePredicates.IsTransient(args.Outcome) && !IsBackPressure(args.Outcome.Result));
         });
     }
+
+    // The gateway's ledger when it cannot take a write now (503), and its rate limits (429), say when to come back.
+    private static bool IsBackPressure(HttpResponseMessage? response) =>
+        response is { StatusCode: HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests, Headers.RetryAfter: not null };
 }

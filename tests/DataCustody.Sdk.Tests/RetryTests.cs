@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DataCustody.Sdk.Models;
+using Polly.CircuitBreaker;
 
 namespace DataCustody.Sdk.Tests;
 
@@ -58,6 +59,25 @@ public sealed class RetryTests : IAsyncLifetime
         Assert.Equal(StatementStatus.Recorded, result.Status);
         Assert.Equal(2, StatementPosts().Count);
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), $"retried after {clock.Elapsed}, before the Retry-After of 1 s");
+    }
+
+    [Fact]
+    public async Task Back_pressure_does_not_open_the_circuit_but_failures_do()
+    {
+        // Two failed attempts open the circuit, for longer than the test runs.
+        await using var sdk = SdkHost.Create(_gateway, services: SdkHost.TripCircuitEarly(DataCustodyProviderClient.HttpClientName, TimeSpan.FromMinutes(5)));
+        _gateway.FailNext(503, retryAfter: "1");
+        _gateway.FailNext(503, retryAfter: "1");
+
+        var result = await sdk.Provider.SubmitAsync(SdkHost.Collected("col-1"));
+
+        Assert.Equal(StatementStatus.Recorded, result.Status);
+        Assert.Equal(3, StatementPosts().Count);
+
+        _gateway.FailNext(500);
+        _gateway.FailNext(500);
+
+        await Assert.ThrowsAsync<BrokenCircuitException>(() => sdk.Provider.SubmitAsync(SdkHost.Collected("col-2")));
     }
 
     [Fact]
