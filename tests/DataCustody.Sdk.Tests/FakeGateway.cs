@@ -19,7 +19,7 @@ namespace DataCustody.Sdk.Tests;
 /// A gateway on a loopback port with just enough of the real one for the SDK: discovery and a
 /// client-credentials token endpoint, the statements endpoint (idempotent by statement id, logging each
 /// JWS in a log entry of an in-memory Merkle tree) and its entry read, a few provider reads, and the
-/// public log endpoints. Tests script failures (503 before or after logging, 429 with Retry-After), the
+/// public log endpoints. Tests script failures (503 before or after logging, 429 with Retry-After, no answer at all), the
 /// checkpoint's lag and a log that lies about an entry.
 /// </summary>
 internal sealed class FakeGateway : IAsyncDisposable
@@ -33,6 +33,7 @@ internal sealed class FakeGateway : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<Failure> _failures = new();
     private readonly ConcurrentDictionary<string, bool> _revokedTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _holds = new(StringComparer.Ordinal);
     private int _tokens;
     private ulong _published;
 
@@ -101,6 +102,9 @@ internal sealed class FakeGateway : IAsyncDisposable
     /// <summary>Answers the next API request with <paramref name="status"/>, after logging its statements if <paramref name="afterLogging"/>.</summary>
     public void FailNext(int status, bool afterLogging = false, string? retryAfter = null) => _failures.Enqueue(new Failure(status, afterLogging, retryAfter));
 
+    /// <summary>The next request to <paramref name="path"/> gets no answer until <paramref name="release"/> completes: a log slower than the client's timeout.</summary>
+    public void HoldNext(string path, Task release) => _holds[path] = release;
+
     /// <summary>From now on the API refuses <paramref name="token"/> with 401, as it would a revoked token.</summary>
     public void Revoke(string token) => _revokedTokens[token] = true;
 
@@ -141,6 +145,10 @@ internal sealed class FakeGateway : IAsyncDisposable
         http.Request.Body.Position = 0;
         var authorization = http.Request.Headers.Authorization.ToString();
         _requests.Enqueue(new RecordedRequest(http.Request.Method, http.Request.Path + http.Request.QueryString, authorization, body));
+        if (_holds.TryRemove(http.Request.Path, out var hold))
+        {
+            await hold;
+        }
         if (http.Request.Path.StartsWithSegments("/api"))
         {
             var token = authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization["Bearer ".Length..] : null;

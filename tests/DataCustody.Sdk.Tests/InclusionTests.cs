@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using DataCustody.Sdk.Log;
 using DataCustody.Sdk.Models;
 using DataCustody.Sdk.Receipts;
 using DataCustody.Transparency.Notes;
@@ -46,6 +48,35 @@ public sealed class InclusionTests : IAsyncLifetime
 
         Assert.True(_gateway.CheckpointPolls >= 4);
         Assert.Equal(result.EntryIndex, receipt.EntryIndex);
+    }
+
+    [Theory]
+    [InlineData("/log/v1/checkpoint")]
+    [InlineData("/log/v1/proof/inclusion")]
+    public async Task Waiting_polls_on_when_a_log_request_outlives_the_clients_timeout(string path)
+    {
+        await using var sdk = SdkHost.Create(_gateway);
+        var result = await sdk.Provider.SubmitAsync(SdkHost.Collected("col-1"));
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _gateway.HoldNext(path, release.Task);
+        try
+        {
+            // Plain clients with their own timeout, as custody receipt fetch has: no resilience pipeline turns the timeout into a rejection.
+            using var log = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
+            using var provider = new HttpClient { BaseAddress = _gateway.Url };
+            provider.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "token-1");
+            using var fetcher = new ReceiptFetcher(
+                new LogClient(log, _gateway.Url), provider, NoteVerifierKey.Parse(_gateway.LogKey.Verifier.ToString()), TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50));
+
+            var receipt = await fetcher.FetchAsync(result.StatementId, result.EntryIndex!.Value, result.LeafHashBytes()).WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.Equal(result.EntryIndex, receipt.EntryIndex);
+            Assert.Equal(2, _gateway.Requests.Count(r => r.PathAndQuery.StartsWith(path, StringComparison.Ordinal)));
+        }
+        finally
+        {
+            release.SetResult();
+        }
     }
 
     [Fact]

@@ -64,9 +64,8 @@ public sealed class ReceiptFetcher : IDisposable
         while (true)
         {
             var checkpoint = await CheckpointCoveringAsync(index, cancellationToken);
-            if (checkpoint is not null)
+            if (checkpoint is not null && await InclusionProofAsync(index, checkpoint, cancellationToken) is { } proof)
             {
-                var proof = await _log.GetInclusionProofAsync(index, checkpoint.Size, cancellationToken);
                 var receipt = new Receipt(
                     statementId,
                     entryIndex,
@@ -105,10 +104,8 @@ public sealed class ReceiptFetcher : IDisposable
             {
                 await _follower.AdvanceAsync(cancellationToken);
             }
-            catch (Exception e) when (e is HttpRequestException or LogResponseException or ExecutionRejectedException)
+            catch (Exception e) when (IsNotYet(e, cancellationToken))
             {
-                // The log is not reachable or not ready (no checkpoint yet), or the client's resilience pipeline
-                // refused the request (circuit open, timeout): poll again after the delay, until the caller cancels.
                 return null;
             }
             return _follower.Trusted is { } latest && latest.Size > index ? latest : null;
@@ -118,4 +115,28 @@ public sealed class ReceiptFetcher : IDisposable
             _advancing.Release();
         }
     }
+
+    /// <summary>The unverified proof of <paramref name="index"/> in <paramref name="checkpoint"/>'s tree; null if the log did not answer it this time.</summary>
+    private async Task<IReadOnlyList<byte[]>?> InclusionProofAsync(ulong index, VerifiedCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _log.GetInclusionProofAsync(index, checkpoint.Size, cancellationToken);
+        }
+        catch (Exception e) when (IsNotYet(e, cancellationToken))
+        {
+            // Asking again for the same proof is harmless, and the checkpoint stays trusted: the next poll asks for the proof again.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="e"/> means "not yet", to poll again after the delay until the caller cancels: the log is
+    /// not reachable or not ready (no checkpoint yet, or no proof in its answer), the client's resilience pipeline
+    /// refused the request (circuit open, timeout), or the request outlived the client's own timeout, which cancels it
+    /// although the caller did not: a slow log is not ready either.
+    /// </summary>
+    private static bool IsNotYet(Exception e, CancellationToken cancellationToken) =>
+        e is HttpRequestException or LogResponseException or ExecutionRejectedException
+        || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 }
