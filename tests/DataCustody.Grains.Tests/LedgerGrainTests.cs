@@ -7,6 +7,8 @@ using DataCustody.Transparency.Checkpoints;
 using DataCustody.Transparency.Merkle;
 using DataCustody.Transparency.Notes;
 using DataCustody.Transparency.Tiles;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace DataCustody.Grains.Tests;
 
@@ -79,12 +81,28 @@ public sealed class LedgerGrainTests : IAsyncLifetime
         Assert.Equal(MerkleHash.Root([MerkleHash.Leaf(Leaf(0)), MerkleHash.Leaf(Leaf(2))]), checkpoint.RootHash.ToArray());
     }
 
+    // The storage's own exceptions have no Orleans codec: thrown as they are, they reached the caller as a CodecNotFoundException.
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public async Task A_storage_error_reaches_the_caller_as_a_failed_write_that_left_nothing_behind(string storage)
+    {
+        await _cluster.Ledger.Append([Leaf(0)]);
+        _cluster.Projector.FailNextTransaction(storage == "postgres" ? new NpgsqlException("The connection was lost.") : new SqliteException("database is locked", 5));
+
+        var failed = await Assert.ThrowsAsync<LedgerWriteFailedException>(() => _cluster.Ledger.Append([Leaf(1)]));
+
+        Assert.False(failed.MayHaveBeenWritten);
+        Assert.Contains(storage == "postgres" ? "The connection was lost." : "database is locked", failed.Message, StringComparison.Ordinal);
+        Assert.Equal(new LedgerAppend(1, 1), await _cluster.Ledger.Append([Leaf(1)]));
+    }
+
     [Fact]
     public async Task An_append_that_fails_the_transaction_it_shares_fails_alone()
     {
         var appends = await _cluster.AppendBehindHeldTransactionAsync(Leaf(0), [Leaf(1), RecordingProjector.Poison, Leaf(2)], Patience);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => appends[2]);
+        Assert.False((await Assert.ThrowsAsync<LedgerWriteFailedException>(() => appends[2])).MayHaveBeenWritten);
         var appended = await Task.WhenAll(appends[0], appends[1], appends[3]);
 
         // The shared transaction never committed; each append that stayed got one of its own.

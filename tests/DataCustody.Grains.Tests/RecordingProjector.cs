@@ -15,7 +15,7 @@ public sealed class RecordingProjector : ILedgerProjector
 
     private TaskCompletionSource? _gate;
     private volatile bool _holding;
-    private int _failNext;
+    private Exception? _failNext;
 
     public ConcurrentQueue<int> TransactionSizes { get; } = new();
 
@@ -26,8 +26,12 @@ public sealed class RecordingProjector : ILedgerProjector
     public TaskCompletionSource HoldNextTransaction() =>
         _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Makes the next transaction fail, whatever its leaves, as a crash before its commit would.</summary>
-    public void FailNextTransaction() => Interlocked.Exchange(ref _failNext, 1);
+    /// <summary>
+    /// Makes the next transaction fail, whatever its leaves, as a crash before its commit would: with
+    /// <paramref name="error"/>, such as the database's own exception, or else an <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public void FailNextTransaction(Exception? error = null) =>
+        Interlocked.Exchange(ref _failNext, error ?? new InvalidOperationException("The projection was told to fail this transaction."));
 
     public async Task ProjectAsync(LedgerWrite write, CancellationToken cancellationToken)
     {
@@ -35,9 +39,9 @@ public sealed class RecordingProjector : ILedgerProjector
         {
             throw new InvalidOperationException("The projection refuses the poison leaf.");
         }
-        if (Interlocked.Exchange(ref _failNext, 0) == 1)
+        if (Interlocked.Exchange(ref _failNext, null) is { } error)
         {
-            throw new InvalidOperationException("The projection was told to fail this transaction.");
+            throw error;
         }
         if (Interlocked.Exchange(ref _gate, null) is { } gate)
         {

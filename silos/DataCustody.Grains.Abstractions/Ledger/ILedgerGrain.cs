@@ -12,6 +12,7 @@ public interface ILedgerGrain : IGrainWithIntegerKey
     /// is durable. Concurrent calls share one transaction. The leaves are not copied: the caller
     /// must not change them afterwards. Throws <see cref="LedgerUnavailableException"/> when the
     /// ledger cannot take the append now; nothing of it was written then, and it may be sent again.
+    /// Throws <see cref="LedgerWriteFailedException"/> when the storage failed the append's transaction.
     /// </summary>
     [Alias("Append")]
     Task<LedgerAppend> Append([Immutable] IReadOnlyList<byte[]> leaves);

@@ -233,14 +233,16 @@ internal sealed partial class LedgerGrain(
             if (written is not true)
             {
                 _range = new CompactRange((ulong)firstIndex, frontierBefore);
+                // The callers get the storage's message only: its exception types have no Orleans codec, and
+                // would reach them as a CodecNotFoundException. The log keeps the original with its stack.
                 if (written is false)
                 {
                     LogCommitFailed(e, firstIndex, count);
-                    return e;
+                    return new LedgerWriteFailedException(e.Message, mayHaveBeenWritten: false);
                 }
                 // Something may have been written, so the callers are not invited to retry.
                 LogCommitOutcomeUnknown(e, firstIndex, count);
-                Break(batch, e);
+                Break(batch, new LedgerWriteFailedException(e.Message, mayHaveBeenWritten: true));
                 return null;
             }
             LogCommitLanded(e, firstIndex, count);

@@ -30,6 +30,7 @@ public static class ApiExtensions
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<LedgerUnavailableExceptionHandler>();
+        builder.Services.AddExceptionHandler<LedgerWriteFailedExceptionHandler>();
         builder.Services.Configure<ProblemDetailsOptions>(options =>
         {
             var previous = options.CustomizeProblemDetails;

@@ -1,0 +1,37 @@
+using DataCustody.Grains.Ledger;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DataCustody.Gateway.Apis.Plumbing;
+
+/// <summary>
+/// Writes a 500 problem for a request whose entries the ledger's storage failed to write: a server fault, whose
+/// detail says whether anything of the request may have been written. The storage's own message stays in the
+/// silo's log, with the original exception: it is about the database, not the request.
+/// </summary>
+internal sealed class LedgerWriteFailedExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not LedgerWriteFailedException failed || httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+        httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Type = ApiProblems.TypeOf(StatusCodes.Status500InternalServerError),
+                Title = "Internal server error",
+                Detail = failed.MayHaveBeenWritten
+                    ? "The ledger's storage failed while writing the request's entries, and whether they were written cannot be told."
+                    : "The ledger's storage failed to write the request's entries; nothing of the request was written.",
+                Extensions = { [ApiProblems.FieldMember] = ApiProblems.Body },
+            },
+        });
+    }
+}
