@@ -387,7 +387,8 @@ internal sealed class CitizenGrain(
         // Ending a consent obliged only the copies that existed then: a copy made later, or one that learns
         // only now what it depends on, is owed deletion from the start once every consent it depends on has
         // ended, unless the recipient holds its category, or one above it, by another route under a
-        // consent still active.
+        // consent still active, or owes the category's deletion already (as the cascade does not oblige it
+        // twice): answering that obligation deletes this copy too.
         if (inherited is not null)
         {
             IEnumerable<string> copies = openedByRecipient is null ? s.Categories : _model.CurrentCopiesVia(openedByRecipient.HopId).Select(h => h.Category);
@@ -395,6 +396,12 @@ internal sealed class CitizenGrain(
                 .Select(category => (Category: category, Roots: HoldingRoots.For(category, null, inherited)))
                 .Where(copy => copy.Roots.Count > 0 && !copy.Roots.Concat(_model.RootsOf(s.Recipient, recipientHandle, copy.Category)).Any(IsActive))
                 .ToList();
+            // Most transfers without a consent pass on copies still lawful: the obligations are read only for the rest.
+            if (owed.Count > 0)
+            {
+                var owing = Owing();
+                owed.RemoveAll(copy => Owes(owing, s.Recipient, recipientHandle, copy.Category));
+            }
             if (owed.Count > 0)
             {
                 // Named after the consent whose end left the copies without any, as the cascade names the one it follows.
@@ -470,6 +477,7 @@ internal sealed class CitizenGrain(
     {
         var obligations = new List<ObligationDue>();
         var dependent = _model.Holdings.Where(h => h.ReleasedIndex is null && HoldingRoots.Of(h).Contains(consentId)).GroupBy(h => (h.Holder, h.Handle));
+        var owing = Owing();
         foreach (var copies in dependent)
         {
             var (holder, handle) = copies.Key;
@@ -482,7 +490,7 @@ internal sealed class CitizenGrain(
                 .Where(category => ending.Any(above => FideslangTaxonomy.Covers(above, category))
                     && _model.CurrentCopiesOf(holder, handle, category).Any(copy => HoldingRoots.Of(copy).Any())
                     && !_model.RootsOf(holder, handle, category).Any(root => root != consentId && IsActive(root))
-                    && !Owes(holder, handle, category))
+                    && !Owes(owing, holder, handle, category))
                 .ToList();
             if (owed.Count == 0)
             {
@@ -514,9 +522,18 @@ internal sealed class CitizenGrain(
 
     private bool IsActive(string consentId) => _model.Consents.TryGetValue(consentId, out var consent) && ConsentRules.IsActive(consent, writer.Now);
 
-    // Whether an obligation of the holder that is not answered yet names the category.
-    private bool Owes(string holder, string handle, string category) =>
-        _model.Obligations.Values.Any(o => o.Holder == holder && o.Handle == handle && o.Status != "answered" && EntryProjection.ReadArray(o.Categories).Contains(category));
+    // The categories each holder's obligations that are not answered yet name, read once for all the
+    // holders a cascade or transfer asks about rather than once per holder and category.
+    private ILookup<(string Holder, string Handle), string> Owing() =>
+        _model.Obligations.Values.Where(o => o.Status != "answered")
+            .SelectMany(o => EntryProjection.ReadArray(o.Categories), (o, category) => (Key: (o.Holder, o.Handle), Category: category))
+            .ToLookup(owed => owed.Key, owed => owed.Category);
+
+    // Whether an obligation of the holder that is not answered yet names the category. One of a category
+    // above it does not count: the custody view shows a copy's deletion owed only by an obligation of its
+    // own category, and a copy beneath may be lawful on its own, although deleting the one above deletes it.
+    private static bool Owes(ILookup<(string Holder, string Handle), string> owing, string holder, string handle, string category) =>
+        owing[(holder, handle)].Contains(category, StringComparer.Ordinal);
 
     /// <summary>
     /// The holder's obligation to delete its copies of <paramref name="categories"/> that depend on the

@@ -641,6 +641,29 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
     }
 
     [Fact]
+    public async Task A_recipient_given_again_a_copy_it_owes_is_not_obliged_again()
+    {
+        var person = _cluster.Person("p16-again");
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            [.. Contact], [.. Service], new OnwardTransfer(false, [], null, []), 30, _shop.Now.AddDays(30)));
+        await _shop.CollectAsync(consent.Handle, Contact, Service, consentId: consent.ConsentId);
+        await person.RevokeConsent(consent.ConsentId);
+        var first = await _shop.TransferAsync(consent.Handle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract);
+        var owed = (await person.GetObligations()).Single(o => o.Holder == _partner.Id);
+
+        var again = await _shop.TransferAsync(consent.Handle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract);
+
+        Assert.Equal([StatementResult.Recorded, StatementResult.Recorded], new[] { first.Result, again.Result });
+        Assert.Equal([owed.ObligationId], (await person.GetObligations()).Where(o => o.Holder == _partner.Id).Select(o => o.ObligationId));
+        Assert.Equal(HoldingStatus.DeletionDue, (await person.GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Single().Status);
+        // Answering it deletes both copies.
+        Assert.Empty((await _partner.DeleteAsync(owed.Handle, Contact, owed.ObligationId)).Violations);
+        Assert.Equal(ObligationStatus.Answered, (await person.GetObligations()).Single(o => o.Holder == _partner.Id).Status);
+        Assert.Equal(HoldingStatus.Deleted, (await person.GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Single().Status);
+        await AssertRebuildEqualsLiveAsync();
+    }
+
+    [Fact]
     public async Task A_receipt_naming_a_transfer_of_another_person_stays_one_sided_whatever_the_order()
     {
         var alice = _cluster.Person("p9a");
