@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DataCustody.Gateway.Apis.Plumbing;
 
@@ -47,6 +48,31 @@ public static class ApiProblems
             title: title,
             type: TypeOf(status),
             extensions: new Dictionary<string, object?> { [FieldMember] = field });
+
+    /// <summary>
+    /// Writes, from an exception handler, the problem <see cref="Problem"/> makes, with the exception
+    /// handed to the problem details service; false when it wrote nothing.
+    /// </summary>
+    public static ValueTask<bool> WriteAsync(
+        IProblemDetailsService problems, HttpContext httpContext, Exception exception, int status, string title, string field, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Response.StatusCode = status;
+        return problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = status,
+                Type = TypeOf(status),
+                Title = title,
+                Detail = detail,
+                Extensions = { [FieldMember] = field },
+            },
+        });
+    }
 
     /// <summary>The RFC 9110 section URI of a status code, as ASP.NET Core's problem details use.</summary>
     public static string? TypeOf(int status) => status switch

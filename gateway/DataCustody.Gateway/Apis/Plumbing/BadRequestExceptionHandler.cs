@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DataCustody.Gateway.Apis.Plumbing;
 
@@ -18,25 +17,13 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             return false;
         }
         var (field, detail) = Describe(httpContext, bad);
-        httpContext.Response.StatusCode = bad.StatusCode;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var title = bad.StatusCode switch
         {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = bad.StatusCode,
-                Type = ApiProblems.TypeOf(bad.StatusCode),
-                Title = bad.StatusCode switch
-                {
-                    StatusCodes.Status413PayloadTooLarge => "Request body too large",
-                    StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
-                    _ => "Invalid request",
-                },
-                Detail = detail,
-                Extensions = { [ApiProblems.FieldMember] = field },
-            },
-        });
+            StatusCodes.Status413PayloadTooLarge => "Request body too large",
+            StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+            _ => "Invalid request",
+        };
+        return await ApiProblems.WriteAsync(problems, httpContext, exception, bad.StatusCode, title, field, detail);
     }
 
     private static (string Field, string Detail) Describe(HttpContext httpContext, BadHttpRequestException bad)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using DataCustody.Grains.Ledger;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DataCustody.Gateway.Apis.Plumbing;
 
@@ -22,20 +21,7 @@ internal sealed class LedgerUnavailableExceptionHandler(IProblemDetailsService p
         {
             return false;
         }
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfter.TotalSeconds.ToString(CultureInfo.InvariantCulture);
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Type = ApiProblems.TypeOf(StatusCodes.Status503ServiceUnavailable),
-                Title = "Service unavailable",
-                Detail = unavailable.Message,
-                Extensions = { [ApiProblems.FieldMember] = ApiProblems.Body },
-            },
-        });
+        return await ApiProblems.WriteAsync(problems, httpContext, exception, StatusCodes.Status503ServiceUnavailable, "Service unavailable", ApiProblems.Body, unavailable.Message);
     }
 }

@@ -1,6 +1,5 @@
 using DataCustody.Grains.Ledger;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DataCustody.Gateway.Apis.Plumbing;
 
@@ -17,21 +16,9 @@ internal sealed class LedgerWriteFailedExceptionHandler(IProblemDetailsService p
         {
             return false;
         }
-        httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status500InternalServerError,
-                Type = ApiProblems.TypeOf(StatusCodes.Status500InternalServerError),
-                Title = "Internal server error",
-                Detail = failed.MayHaveBeenWritten
-                    ? "The ledger's storage failed while writing the request's entries, and whether they were written cannot be told."
-                    : "The ledger's storage failed to write the request's entries; nothing of the request was written.",
-                Extensions = { [ApiProblems.FieldMember] = ApiProblems.Body },
-            },
-        });
+        return await ApiProblems.WriteAsync(problems, httpContext, exception, StatusCodes.Status500InternalServerError, "Internal server error", ApiProblems.Body,
+            failed.MayHaveBeenWritten
+                ? "The ledger's storage failed while writing the request's entries, and whether they were written cannot be told."
+                : "The ledger's storage failed to write the request's entries; nothing of the request was written.");
     }
 }
