@@ -666,8 +666,8 @@ internal sealed class CitizenGrain(
     }
 
     private ConsentRow ActiveConsent(string consentId) =>
-        _model.Consents.TryGetValue(consentId, out var consent) && ConsentRules.IsActive(consent, writer.Now)
-            ? consent
+        IsActive(consentId)
+            ? _model.Consents[consentId]
             : throw new ArgumentException($"{consentId} is not an active consent of this person.", nameof(consentId));
 
     private ConsentRequestRow PendingRequest(string requestId) =>
