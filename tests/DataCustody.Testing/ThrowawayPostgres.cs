@@ -113,6 +113,25 @@ public sealed partial class ThrowawayPostgres : IAsyncDisposable
         return connectionString;
     }
 
+    /// <summary>
+    /// Stops the server (fast shutdown) and keeps its data, as an outage would: connections are cut and new ones
+    /// refused until <see cref="StartAgainAsync"/>.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await StopServerAsync("fast", cancellationToken).ConfigureAwait(false);
+        _started = false;
+    }
+
+    /// <summary>Starts the server <see cref="StopAsync"/> stopped, on the same port, so the connection strings handed out work again.</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await StartOnPortAsync(cancellationToken).ConfigureAwait(false);
+        _started = true;
+    }
+
     /// <summary>Stops the server (fast shutdown) and deletes its folder. Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -138,7 +157,7 @@ public sealed partial class ThrowawayPostgres : IAsyncDisposable
         {
             try
             {
-                await PostgresToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], CancellationToken.None).ConfigureAwait(false);
+                await StopServerAsync("fast", CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception e) when (e is InvalidOperationException or TimeoutException)
             {
@@ -205,10 +224,7 @@ public sealed partial class ThrowawayPostgres : IAsyncDisposable
             File.Delete(LogFile);
             try
             {
-                await PostgresToolAsync(
-                    "pg_ctl",
-                    ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", $"-p {Port.ToString(CultureInfo.InvariantCulture)}", "start"],
-                    cancellationToken).ConfigureAwait(false);
+                await StartOnPortAsync(cancellationToken).ConfigureAwait(false);
                 _started = true;
                 return;
             }
@@ -226,11 +242,19 @@ public sealed partial class ThrowawayPostgres : IAsyncDisposable
         }
     }
 
+    private Task StartOnPortAsync(CancellationToken cancellationToken) => PostgresToolAsync(
+        "pg_ctl",
+        ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", $"-p {Port.ToString(CultureInfo.InvariantCulture)}", "start"],
+        cancellationToken);
+
+    private Task StopServerAsync(string mode, CancellationToken cancellationToken) =>
+        PostgresToolAsync("pg_ctl", ["-D", DataDirectory, "-m", mode, "-w", "-t", "60", "stop"], cancellationToken);
+
     private async Task TryStopImmediatelyAsync()
     {
         try
         {
-            await PostgresToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "-t", "30", "stop"], CancellationToken.None).ConfigureAwait(false);
+            await StopServerAsync("immediate", CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException)
         {
