@@ -58,8 +58,8 @@ public static class SiloBuilderExtensions
     }
 
     /// <summary>
-    /// Registers storage, the log key and the ledger without clustering, for hosts that configure
-    /// clustering themselves (the Orleans test host). Returns the storage database.
+    /// Registers storage, how its failures reach callers, the log key and the ledger without clustering,
+    /// for hosts that configure clustering themselves (the Orleans test host). Returns the storage database.
     /// </summary>
     public static Database AddDataCustodyServices(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -73,6 +73,8 @@ public static class SiloBuilderExtensions
         var brokerSigner = StatementKeyLoader.Load(settings, mayGenerate: singleMachine);
 
         silo.Services.AddSingleton(database);
+        // Every grain's storage failures reach its callers as a type Orleans can copy.
+        silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
         silo.Services.AddSingleton(key);
         silo.Services.AddSingleton(key.Key);
         silo.Services.AddSingleton(brokerSigner);
