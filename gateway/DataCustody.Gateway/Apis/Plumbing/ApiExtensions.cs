@@ -11,7 +11,8 @@ public static class ApiExtensions
 {
     /// <summary>
     /// JSON in camelCase with enums as camelCase strings; requests the framework cannot bind, and
-    /// bodies over the limit, answered with problems, and so are writes the ledger cannot take now;
+    /// bodies over the limit, answered with problems, and so are writes the ledger cannot take now and
+    /// requests whose storage failed;
     /// the statement rate limit; the connection limit; the OpenAPI document.
     /// </summary>
     public static WebApplicationBuilder AddDataCustodyApi(this WebApplicationBuilder builder)
@@ -31,6 +32,7 @@ public static class ApiExtensions
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<LedgerUnavailableExceptionHandler>();
         builder.Services.AddExceptionHandler<LedgerWriteFailedExceptionHandler>();
+        builder.Services.AddExceptionHandler<StorageFailedExceptionHandler>();
         builder.Services.Configure<ProblemDetailsOptions>(options =>
         {
             var previous = options.CustomizeProblemDetails;
