@@ -32,6 +32,22 @@ public sealed class StorageFailureTests(CustodyDatabases databases) : IClassFixt
         Assert.Empty((await compliance.GetUnconfirmedHops(null, 10)).Items);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_grain_whose_storage_fails_while_it_activates_tells_its_caller_so(StorageProvider provider)
+    {
+        await using var cluster = await databases.StartClusterAsync(provider);
+        await RenameTableAsync(cluster, "people", "people_elsewhere");
+
+        // No call filter sees an activation: the person's grain reads its registry entry before any call runs.
+        var failed = await Assert.ThrowsAsync<StorageFailedException>(() => cluster.Person("p1").GetCustodyView());
+
+        Assert.False(failed.IsTransient);
+        Assert.Contains("people", failed.Message, StringComparison.Ordinal);
+        await RenameTableAsync(cluster, "people_elsewhere", "people");
+        Assert.Empty((await cluster.Person("p1").GetCustodyView()).Holders);
+    }
+
     [Fact]
     public async Task A_storage_server_that_is_down_reaches_the_caller_as_a_transient_storage_failure_until_it_is_back()
     {

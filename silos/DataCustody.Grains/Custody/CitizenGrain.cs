@@ -33,7 +33,9 @@ internal sealed class CitizenGrain(
 
     private string PersonId => this.GetPrimaryKeyString();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => this.ActivateAsync(LoadAsync);
+
+    private async Task LoadAsync()
     {
         // Registry writes block their thread on SQLite's write lock; keep them off the grain scheduler.
         var person = await registry.FindAsync(PersonId)

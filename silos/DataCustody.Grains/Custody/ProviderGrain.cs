@@ -30,8 +30,8 @@ internal sealed class ProviderGrain(
 
     private string ProviderId => this.GetPrimaryKeyString();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        _model = ProviderModel.Load(await queries.ProviderAsync(ProviderId));
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        this.ActivateAsync(async () => _model = ProviderModel.Load(await queries.ProviderAsync(ProviderId)));
 
     public async Task<ProviderRecord> Register(ProviderRegistration registration)
     {

@@ -39,7 +39,9 @@ internal sealed partial class LedgerGrain(
     private bool _committing;
     private bool _broken;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => this.ActivateAsync(() => LoadAsync(cancellationToken));
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         _grainScheduler = TaskScheduler.Current;
         _size = await store.ReadSizeAsync(cancellationToken);

@@ -29,14 +29,14 @@ internal sealed class BreachGrain(
 
     private string BreachId => this.GetPrimaryKeyString();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => this.ActivateAsync(async () =>
     {
         var stored = await breaches.BreachAsync(BreachId);
         foreach (var entry in stored?.Entries ?? [])
         {
             _model.Apply(entry.EntryIndex, DateTimeOffset.FromUnixTimeMilliseconds(entry.RecordedAtMs), StoredStatement.Parse<Statement>(entry.Statement));
         }
-    }
+    });
 
     public async Task<BreachView> File(string holder, BreachDetails details)
     {
