@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using DataCustody.Storage.Custody;
 
 namespace DataCustody.Storage.Tests;
 
@@ -106,6 +107,36 @@ public sealed class SchemaMigratorTests(PostgresServerFixture postgres) : IClass
         Assert.Equal((1L, 5678L), (encryption.Generation, encryption.ActiveFromMs));
         Assert.Equal([4, 5], encryption.Material);
         await Assert.ThrowsAnyAsync<DbException>(() => migrated.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM identity_keys"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Upgrading_marks_the_copies_collected_on_a_basis_other_than_consent_as_standing_on_their_own(StorageProvider provider)
+    {
+        var database = await _databases.CreateAsync(provider);
+        var ownBasis = SchemaMigrator.MigrationsFor(database.Dialect.Name).Single(m => m.Name == "holdings_own_basis");
+        // As before the upgrade: copies collected on a contract, on a consent found, on a consent not found
+        // (flagged), and passed on by a transfer whose entry does not say what the sender held it on.
+        await using (var connection = await database.OpenAsync())
+        {
+            await connection.ExecuteAsync("ALTER TABLE holdings DROP COLUMN on_own_basis");
+            await connection.ExecuteAsync("DELETE FROM schema_version WHERE version = @Version", new { ownBasis.Version });
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO holdings (holder, handle, category, acquired_index, acquired_at_ms, via_hop, root_consent_id) VALUES
+                    ('shop', 'h-shop', 'user.contact', 1, 0, NULL, NULL),
+                    ('shop', 'h-shop', 'user.contact', 2, 0, NULL, 'cns_00000001'),
+                    ('shop', 'h-shop', 'user.contact', 3, 0, NULL, NULL),
+                    ('partner', 'h-partner', 'user.contact', 4, 0, 4, NULL)
+                """);
+            await connection.ExecuteAsync("INSERT INTO violations (entry_index, code, provider_id, handle, detail) VALUES (3, 'no-consent', 'shop', 'h-shop', 'no consent covers it')");
+        }
+
+        await SchemaMigrator.MigrateAsync(database);
+
+        await using var migrated = await database.OpenAsync();
+        var copies = await migrated.QueryAsync<HoldingRow>("SELECT * FROM holdings ORDER BY acquired_index");
+        Assert.Equal([true, false, false, false], copies.Select(copy => copy.OnOwnBasis));
     }
 
     [Fact]

@@ -115,6 +115,13 @@ public sealed record EntryNotes
     /// </summary>
     [Id(9), JsonPropertyName("inheritedRoots")]
     public IReadOnlyList<InheritedRoots>? InheritedRoots { get; init; }
+
+    /// <summary>
+    /// For a transfer on a basis other than consent: the categories whose resulting copies stand on that
+    /// basis of their own, because the sender held them (or a category above) on a basis of its own.
+    /// </summary>
+    [Id(10), JsonPropertyName("ownBasis")]
+    public IReadOnlyList<string>? OwnBasis { get; init; }
 }
 
 /// <summary>A rule a recorded statement broke: a stable code and a sentence for people.</summary>

@@ -361,9 +361,10 @@ internal sealed class CitizenGrain(
             violations.Add(extra);
         }
         // A copy depends on the consent that allowed the transfer, else on every consent the sender's copies of its category depend on.
-        var inherited = consentId is null
-            ? Inherited(s.Provider, s.Handle, openedByRecipient is null ? s.Categories : EntryProjection.ReadArray(openedByRecipient.Categories))
-            : null;
+        // On another basis than consent, it stands on that basis where the sender's copies stood on one of their own.
+        IEnumerable<string> passed = openedByRecipient is null ? s.Categories : EntryProjection.ReadArray(openedByRecipient.Categories);
+        var inherited = consentId is null ? Inherited(s.Provider, s.Handle, passed) : null;
+        var ownBasis = s.LegalBasis == LegalBasis.Consent ? null : OwnBasis(s.Provider, s.Handle, passed);
 
         var entries = new List<PendingEntry>();
         var recipientHandle = openedByRecipient?.RecipientHandle ?? await PrepareHandleAsync(s.Recipient, entries);
@@ -375,6 +376,7 @@ internal sealed class CitizenGrain(
             RecipientProfile = standing.ProfileVersion,
             RootConsent = consentId,
             InheritedRoots = inherited,
+            OwnBasis = ownBasis,
             Hop = openedByRecipient?.HopId,
         };
         var own = entries.Count;
@@ -388,15 +390,16 @@ internal sealed class CitizenGrain(
         }
         // Ending a consent obliged only the copies that existed then: a copy made later, or one that learns
         // only now what it depends on, is owed deletion from the start once every consent it depends on has
-        // ended, unless the recipient holds its category, or one above it, by another route under a
-        // consent still active, or owes the category's deletion already (as the cascade does not oblige it
-        // twice): answering that obligation deletes this copy too.
+        // ended, unless it stands on a basis of its own, or the recipient keeps its category lawfully by
+        // another route, or owes the category's deletion already (as the cascade does not oblige it twice):
+        // answering that obligation deletes this copy too.
         if (inherited is not null)
         {
             IEnumerable<string> copies = openedByRecipient is null ? s.Categories : _model.CurrentCopiesVia(openedByRecipient.HopId).Select(h => h.Category);
             var owed = copies.Distinct()
                 .Select(category => (Category: category, Roots: HoldingRoots.For(category, null, inherited)))
-                .Where(copy => copy.Roots.Count > 0 && !copy.Roots.Concat(_model.RootsOf(s.Recipient, recipientHandle, copy.Category)).Any(IsActive))
+                .Where(copy => copy.Roots.Count > 0 && !HoldingRoots.OnOwnBasis(copy.Category, ownBasis)
+                    && !copy.Roots.Any(IsActive) && !KeepsLawfully(s.Recipient, recipientHandle, copy.Category))
                 .ToList();
             // Most transfers without a consent pass on copies still lawful: the obligations are read only for the rest.
             if (owed.Count > 0)
@@ -484,14 +487,12 @@ internal sealed class CitizenGrain(
         {
             var (holder, handle) = copies.Key;
             var ending = copies.Select(h => h.Category).Distinct().ToList();
-            // Of the categories beneath, only one with a copy that depends on a consent was lawful through the
-            // copy above: no consent's end obliges a copy that depends on none. The consent itself is still active
-            // in the model: its end is logged with these entries. A holder may owe the deletion already: a
-            // transfer made after the expiry, before the sweep logged it, obliged it.
+            // The categories beneath are owed too unless a copy of their own keeps them lawful. The consent itself
+            // is still active in the model: its end is logged with these entries. A holder may owe the deletion
+            // already: a transfer made after the expiry, before the sweep logged it, obliged it.
             var owed = _model.HeldCategories(holder, handle)
                 .Where(category => ending.Any(above => FideslangTaxonomy.Covers(above, category))
-                    && _model.CurrentCopiesOf(holder, handle, category).Any(copy => HoldingRoots.Of(copy).Any())
-                    && !_model.RootsOf(holder, handle, category).Any(root => root != consentId && IsActive(root))
+                    && !KeepsLawfully(holder, handle, category, consentId)
                     && !Owes(owing, holder, handle, category))
                 .ToList();
             if (owed.Count == 0)
@@ -521,6 +522,18 @@ internal sealed class CitizenGrain(
         }
         return inherited;
     }
+
+    // The categories of copies passed on with no consent of their own that stand on the transfer's basis: those
+    // the sender holds, by a copy of the category or of one above it, on a basis of its own; null when none.
+    private IReadOnlyList<string>? OwnBasis(string sender, string handle, IEnumerable<string> categories) =>
+        NullIfEmpty([.. categories.Distinct().Where(category => _model.HoldsOnOwnBasis(sender, handle, category))]);
+
+    // Whether the holder keeps the category lawfully by the copies it holds now, apart from what depends on
+    // the consent ending: one of the category or of a category above stands on a basis of its own, or
+    // depends on another consent still active.
+    private bool KeepsLawfully(string holder, string handle, string category, string? ending = null) =>
+        _model.HoldsOnOwnBasis(holder, handle, category)
+        || _model.RootsOf(holder, handle, category).Any(root => root != ending && IsActive(root));
 
     private bool IsActive(string consentId) => _model.Consents.TryGetValue(consentId, out var consent) && ConsentRules.IsActive(consent, writer.Now);
 

@@ -139,10 +139,14 @@ public sealed class PersonModel
                 });
                 break;
             case HoldingsInherited c when _copiesByHop.TryGetValue(c.HopId, out var copies):
-                // The same consents CustodyProjector.InheritAsync writes.
+                // The same consents and basis CustodyProjector.InheritAsync writes.
                 foreach (var i in copies)
                 {
-                    ReplaceHolding(i, HoldingRoots.With(_holdings[i], HoldingRoots.For(_holdings[i].Category, c.RootConsentId, c.Inherited)) with { TermsSha256 = c.TermsSha256 });
+                    var category = _holdings[i].Category;
+                    ReplaceHolding(i, HoldingRoots.With(_holdings[i], HoldingRoots.For(category, c.RootConsentId, c.Inherited)) with
+                    {
+                        OnOwnBasis = HoldingRoots.OnOwnBasis(category, c.OwnBasis), TermsSha256 = c.TermsSha256,
+                    });
                 }
                 break;
             case HoldingsReleased c when _current.TryGetValue((c.Holder, c.Handle), out var held):
@@ -177,18 +181,29 @@ public sealed class PersonModel
     /// Every consent that the holder's current copies of <paramref name="category"/> or of a category
     /// above it depend on, each once, the oldest copy's first; none when none of them depends on a
     /// consent. Whatever route each copy came by, the holder holds the category lawfully while any of
-    /// these is active: a copy of <c>user.contact</c> holds <c>user.contact.email</c> too. A copy of a
-    /// category beneath holds only part of it, and so does not count.
+    /// these is active, or while one of the copies stands on a basis of its own (<see cref="HoldsOnOwnBasis"/>):
+    /// a copy of <c>user.contact</c> holds <c>user.contact.email</c> too. A copy of a category beneath holds
+    /// only part of it, and so does not count.
     /// </summary>
-    public IReadOnlyList<string> RootsOf(string holder, string handle, string category)
+    public IReadOnlyList<string> RootsOf(string holder, string handle, string category) =>
+        [.. Covering(holder, handle, category).SelectMany(HoldingRoots.Of).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Whether one of the holder's current copies of <paramref name="category"/> or of a category above it
+    /// stands on a basis of its own: then the holder holds the category lawfully whatever consent ends.
+    /// </summary>
+    public bool HoldsOnOwnBasis(string holder, string handle, string category) =>
+        Covering(holder, handle, category).Any(copy => copy.OnOwnBasis);
+
+    // The holder's current copies of the category and of the categories above it, the oldest first.
+    private IEnumerable<HoldingRow> Covering(string holder, string handle, string category)
     {
         if (!_current.TryGetValue((holder, handle), out var held))
         {
             return [];
         }
         // Fewer than a hundred categories exist, however long the holder's history: scanning its own is cheap.
-        var covering = held.Where(copies => FideslangTaxonomy.Covers(copies.Key, category)).SelectMany(copies => copies.Value).Order();
-        return [.. covering.SelectMany(i => HoldingRoots.Of(_holdings[i])).Distinct(StringComparer.Ordinal)];
+        return held.Where(copies => FideslangTaxonomy.Covers(copies.Key, category)).SelectMany(copies => copies.Value).Order().Select(i => _holdings[i]);
     }
 
     /// <summary>The current copies that came by hop <paramref name="hopId"/>.</summary>

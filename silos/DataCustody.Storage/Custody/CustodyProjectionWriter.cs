@@ -71,6 +71,11 @@ public sealed class CustodyProjectionWriter(LedgerWrite write) : IDisposable
         """,
         new { hopId, category, rootConsentId, furtherRootConsentIds });
 
+    /// <summary>Marks the copies of one category that came by a hop as standing on a basis of their own.</summary>
+    public Task InheritOwnBasisAsync(long hopId, string category) => ExecuteAsync(
+        "UPDATE holdings SET on_own_basis = @onOwnBasis WHERE via_hop = @hopId AND category = @category",
+        new { hopId, category, onOwnBasis = true });
+
     /// <summary>Ends the holder's current copies of the categories and of every category beneath them.</summary>
     public async Task ReleaseHoldingsAsync(string holder, string handle, IReadOnlyList<string> categories, long releasedIndex, long releasedAtMs)
     {

@@ -117,7 +117,9 @@ public sealed record HopRow
 
 /// <summary>
 /// A holder's copy of one category of a person's data. It depends on <see cref="RootConsentId"/>
-/// and on the JSON array <see cref="FurtherRootConsentIds"/>, and stays lawful while any is active.
+/// and on the JSON array <see cref="FurtherRootConsentIds"/>, and stays lawful while any is active,
+/// or for good when it stands <see cref="OnOwnBasis"/>: a basis other than consent (a contract, a
+/// legal obligation, ...) that stood where the copy came from.
 /// </summary>
 public sealed record HoldingRow
 {
@@ -130,6 +132,7 @@ public sealed record HoldingRow
     public string? SourceHolder { get; init; }
     public string? RootConsentId { get; init; }
     public string? FurtherRootConsentIds { get; init; }
+    public bool OnOwnBasis { get; init; }
     public long? ProfileVersion { get; init; }
     public string? TermsSha256 { get; init; }
     public long? ReleasedIndex { get; init; }

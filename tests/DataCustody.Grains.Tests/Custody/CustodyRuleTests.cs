@@ -577,6 +577,53 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         await AssertRebuildEqualsLiveAsync();
     }
 
+    [Fact]
+    public async Task A_holder_s_copy_on_a_basis_other_than_consent_keeps_its_category_lawful_when_a_consent_ends()
+    {
+        var person = _cluster.Person("p8-own-basis");
+        using var cloud = await new ProviderActor(_cluster, "cloud.example").JoinAsync("JP", level: 3);
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            ["user.contact"], [.. Service], new OnwardTransfer(false, [], null, []), 30, _shop.Now.AddDays(30)));
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        await _shop.CollectAsync(consent.Handle, ["user.contact"], Service, consentId: consent.ConsentId);
+        await _shop.CollectAsync(consent.Handle, ["user.contact"], Service, LegalBasis.Contract);
+        // Reported by the partner first, its copy learns from the late transfer that it stands on the shop's contract.
+        await _partner.ReceiveAsync(partnerHandle, _shop.Id, "transfer-own-basis", ["user.contact"]);
+        await _shop.TransferAsync(consent.Handle, _partner.Id, ["user.contact"], Service, _terms, LegalBasis.Contract, id: "transfer-own-basis");
+
+        await person.RevokeConsent(consent.ConsentId);
+        Assert.Empty(await person.GetObligations());
+        // A fresh cluster reads which copies stand on a basis of their own back from the holdings table.
+        await _cluster.RestartAsync();
+        person = _cluster.Person("p8-own-basis");
+        // Passed on after the consent ended, the email comes from a contact the partner holds on the shop's contract.
+        var late = await _partner.TransferAsync(partnerHandle, cloud.Id, Contact, Service, _terms, LegalBasis.Contract);
+
+        Assert.Equal(StatementResult.Recorded, late.Result);
+        Assert.Empty(await person.GetObligations());
+        Assert.All((await person.GetCustodyView()).Holders.SelectMany(h => h.Holdings), h => Assert.Equal(HoldingStatus.Holding, h.Status));
+        await AssertRebuildEqualsLiveAsync();
+    }
+
+    [Fact]
+    public async Task A_copy_collected_on_a_consent_that_covers_none_of_it_keeps_nothing_lawful_nor_does_what_is_passed_on_from_it()
+    {
+        var person = _cluster.Person("p8-unfounded");
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            ["user.contact"], [.. Service], new OnwardTransfer(false, [], null, []), 30, _shop.Now.AddDays(30)));
+        await _shop.CollectAsync(consent.Handle, ["user.contact"], Service, consentId: consent.ConsentId);
+        var unfounded = await _shop.CollectAsync(consent.Handle, Contact, ["marketing.advertising"]);
+        await _shop.TransferAsync(consent.Handle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract);
+
+        await person.RevokeConsent(consent.ConsentId);
+
+        Assert.Equal(ViolationCodes.NoConsent, Assert.Single(unfounded.Violations).Code);
+        // The email the consent did not cover was lawful only through the contact.
+        Assert.Equal(["user.contact", "user.contact.email"], (await person.GetObligations()).Single(o => o.Holder == _shop.Id).Categories);
+        Assert.Equal(Contact, (await person.GetObligations()).Single(o => o.Holder == _partner.Id).Categories);
+        await AssertRebuildEqualsLiveAsync();
+    }
+
     private async Task<(string Category, HoldingStatus Status)[]> PartnerHoldingsAsync(ICitizenGrain person) =>
         [.. (await person.GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Select(h => (h.Category, h.Status))];
 

@@ -41,8 +41,9 @@ public sealed class PersonModelTests
         { "a hop of a known transfer", [new RowAdded(Hop(-1, sender: Shop, transferId: "t-1", received: false) with { RecipientHandle = "h-other" })] },
         { "a copy of a new holder", [new RowAdded(Holding("cloud.example", "h-cloud", "user.name", -1, hop: null))] },
         { "a confirmed hop", [new HopConfirmed(6, "h-partner", 1_000, -1, "from the shop")] },
-        { "a completed hop and the copies it hands its consent", [new HopCompleted(Hop(7, sender: "cloud.example", transferId: "t-2", received: true) with { TransferIndex = -1, ConsentId = "c-1" }), new HoldingsInherited(7, "c-1", null, "terms")] },
-        { "a completed hop and the copies it hands the sender's consents", [new HopCompleted(Hop(7, sender: "cloud.example", transferId: "t-2", received: true) with { TransferIndex = -1 }), new HoldingsInherited(7, null, [new InheritedRoots("user.contact.email", ["c-1", "c-2"])], "terms")] },
+        { "a completed hop and the copies it hands its consent", [new HopCompleted(Hop(7, sender: "cloud.example", transferId: "t-2", received: true) with { TransferIndex = -1, ConsentId = "c-1" }), new HoldingsInherited(7, "c-1", null, null, "terms")] },
+        { "a completed hop and the copies it hands the sender's consents", [new HopCompleted(Hop(7, sender: "cloud.example", transferId: "t-2", received: true) with { TransferIndex = -1 }), new HoldingsInherited(7, null, [new InheritedRoots("user.contact.email", ["c-1", "c-2"])], null, "terms")] },
+        { "a completed hop and the copies it hands the sender's basis", [new HopCompleted(Hop(7, sender: "cloud.example", transferId: "t-2", received: true) with { TransferIndex = -1 }), new HoldingsInherited(7, null, null, ["user.contact.email"], "terms")] },
         { "released copies", [new HoldingsReleased(Shop, "h-shop", ["user.name"], -1, 1_000)] },
         { "every copy released and then a new one", [new HoldingsReleased(Shop, "h-shop", ["user.name", "user.contact.email"], -1, 1_000), new RowAdded(Holding(Shop, "h-shop", "user.name", -2, hop: null))] },
         { "an obligation, answered", [new RowAdded(Obligation("o-2", -1)), new ObligationAnswered("o-2", -2)] },
@@ -110,17 +111,35 @@ public sealed class PersonModelTests
     }
 
     [Fact]
+    public void A_holder_s_copy_on_a_basis_of_its_own_holds_the_categories_beneath_it_on_that_basis_but_not_above()
+    {
+        var model = Model(
+        [
+            .. History,
+            new RowAdded(Holding(Shop, "h-shop", "user.contact", 9, hop: null) with { OnOwnBasis = true }),
+        ]);
+
+        Assert.True(model.HoldsOnOwnBasis(Shop, "h-shop", "user.contact"));
+        Assert.True(model.HoldsOnOwnBasis(Shop, "h-shop", "user.contact.email"));
+        Assert.False(model.HoldsOnOwnBasis(Shop, "h-shop", "user"));
+        Assert.False(model.HoldsOnOwnBasis(Shop, "h-shop", "user.name"));
+        Assert.False(model.HoldsOnOwnBasis(Partner, "h-partner", "user.contact.email"));
+    }
+
+    [Fact]
     public void Copies_a_late_transfer_completes_inherit_the_consents_of_their_own_category()
     {
         var model = Model(
         [
             .. History,
             new RowAdded(Holding(Partner, "h-partner", "user.name", 7, hop: 7)),
-            new HoldingsInherited(7, null, [new InheritedRoots("user.name", ["c-1", "c-2"])], "terms"),
+            new HoldingsInherited(7, null, [new InheritedRoots("user.name", ["c-1", "c-2"])], ["user.name"], "terms"),
         ]);
 
         Assert.Equal(["c-1", "c-2"], model.RootsOf(Partner, "h-partner", "user.name"));
+        Assert.True(model.HoldsOnOwnBasis(Partner, "h-partner", "user.name"));
         Assert.Empty(model.RootsOf(Partner, "h-partner", "user.contact.email"));
+        Assert.False(model.HoldsOnOwnBasis(Partner, "h-partner", "user.contact.email"));
         Assert.All(model.Holdings.Where(h => h.ViaHop == 7), h => Assert.Equal("terms", h.TermsSha256));
     }
 
@@ -172,6 +191,7 @@ public sealed class PersonModelTests
             Obligations = model.Obligations.Values.OrderBy(o => o.ObligationId, StringComparer.Ordinal),
             Held = pairs.Select(p => model.HeldCategories(p.Holder, p.Handle).Order(StringComparer.Ordinal)),
             Roots = pairs.Select(p => model.Holdings.Select(h => h.Category).Distinct().Order(StringComparer.Ordinal).Select(c => model.RootsOf(p.Holder, p.Handle, c))),
+            OwnBasis = pairs.Select(p => model.Holdings.Select(h => h.Category).Distinct().Order(StringComparer.Ordinal).Select(c => model.HoldsOnOwnBasis(p.Holder, p.Handle, c))),
             Transfers = transfers.Select(t => model.HopsOfTransfer(t.Sender, t.TransferId).ToList()),
         });
     }

@@ -62,7 +62,8 @@ public sealed class CustodyProjector(DecodedLeaves leaves) : ILedgerProjector
     }
 
     // The same copies as PersonModel gives the consents of HoldingRoots.For: every copy by the hop the
-    // transfer's consent, then the categories that inherit theirs.
+    // transfer's consent, then the categories that inherit theirs; and the basis of HoldingRoots.OnOwnBasis
+    // to the categories it names (the receipt made every copy standing on none).
     private static async Task InheritAsync(CustodyProjectionWriter writer, HoldingsInherited change)
     {
         await writer.InheritHoldingsAsync(change.HopId, change.RootConsentId, change.TermsSha256).ConfigureAwait(false);
@@ -70,6 +71,10 @@ public sealed class CustodyProjector(DecodedLeaves leaves) : ILedgerProjector
         {
             var (first, further) = HoldingRoots.Columns(roots.Consents);
             await writer.InheritCategoryRootsAsync(change.HopId, roots.Category, first, further).ConfigureAwait(false);
+        }
+        foreach (var category in change.OwnBasis ?? [])
+        {
+            await writer.InheritOwnBasisAsync(change.HopId, category).ConfigureAwait(false);
         }
     }
 }

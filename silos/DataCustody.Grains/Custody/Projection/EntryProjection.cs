@@ -114,7 +114,9 @@ public static class EntryProjection
                     changes.Add(new RowAdded(new HoldingRow
                     {
                         Holder = c.Provider, Handle = c.Handle, Category = category, AcquiredIndex = index, AcquiredAtMs = at,
-                        RootConsentId = notes?.RootConsent, ProfileVersion = notes?.Version,
+                        // A collection on another basis than consent stands on it; one on consent depends on the consent
+                        // found, and without one (flagged no-consent) stands on nothing.
+                        RootConsentId = notes?.RootConsent, OnOwnBasis = c.LegalBasis != LegalBasis.Consent, ProfileVersion = notes?.Version,
                     }));
                 }
                 break;
@@ -210,7 +212,7 @@ public static class EntryProjection
             // The recipient reported this hop first; its copies exist since then and now learn
             // what they depend on.
             changes.Add(new HopCompleted(hop));
-            changes.Add(new HoldingsInherited(hop.HopId, notes.RootConsent, notes.InheritedRoots, t.TermsSha256));
+            changes.Add(new HoldingsInherited(hop.HopId, notes.RootConsent, notes.InheritedRoots, notes.OwnBasis, t.TermsSha256));
             return;
         }
         changes.Add(new RowAdded(hop));
@@ -220,7 +222,7 @@ public static class EntryProjection
             {
                 Holder = t.Recipient, Handle = notes?.RecipientHandle ?? throw new InvalidDataException($"Transfer entry {index} names no recipient handle."),
                 Category = category, AcquiredIndex = index, AcquiredAtMs = at, ViaHop = index, SourceHolder = t.Provider,
-                ProfileVersion = notes.RecipientProfile, TermsSha256 = t.TermsSha256,
+                OnOwnBasis = HoldingRoots.OnOwnBasis(category, notes.OwnBasis), ProfileVersion = notes.RecipientProfile, TermsSha256 = t.TermsSha256,
             }, HoldingRoots.For(category, notes.RootConsent, notes.InheritedRoots))));
         }
     }

@@ -6,7 +6,8 @@ namespace DataCustody.Grains.Custody.Projection;
 /// <summary>
 /// The consents a copy depends on, as a holding row keeps them: the first in
 /// <see cref="HoldingRow.RootConsentId"/>, any others (a copy passed on with no consent of its own
-/// inherits all of its sender's) in <see cref="HoldingRow.FurtherRootConsentIds"/>.
+/// inherits all of its sender's) in <see cref="HoldingRow.FurtherRootConsentIds"/>; and whether it
+/// stands on a basis of its own as well (<see cref="HoldingRow.OnOwnBasis"/>).
 /// </summary>
 public static class HoldingRoots
 {
@@ -55,4 +56,11 @@ public static class HoldingRoots
         }
         return rootConsentId is null ? [] : [rootConsentId];
     }
+
+    /// <summary>
+    /// Whether the copies of <paramref name="category"/> that a transfer made stand on its basis, as the
+    /// transfer's <see cref="EntryNotes.OwnBasis"/> says: the sender held the category on a basis of its own.
+    /// </summary>
+    public static bool OnOwnBasis(string category, IReadOnlyList<string>? ownBasis) =>
+        ownBasis?.Contains(category, StringComparer.Ordinal) == true;
 }

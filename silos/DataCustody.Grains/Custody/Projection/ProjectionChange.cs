@@ -31,9 +31,11 @@ public sealed record HopCompleted(HopRow SenderSide) : ProjectionChange;
 /// <summary>
 /// The sender reported a hop the recipient had reported first: the recipient's copies now depend
 /// on the consent and terms the transfer names, or on the consents they inherit from the sender's
-/// copies of their category (see <see cref="HoldingRoots.For"/>).
+/// copies of their category (see <see cref="HoldingRoots.For"/>), and those of the categories in
+/// <see cref="OwnBasis"/> stand on the transfer's basis (see <see cref="HoldingRoots.OnOwnBasis"/>).
 /// </summary>
-public sealed record HoldingsInherited(long HopId, string? RootConsentId, IReadOnlyList<InheritedRoots>? Inherited, string? TermsSha256) : ProjectionChange;
+public sealed record HoldingsInherited(
+    long HopId, string? RootConsentId, IReadOnlyList<InheritedRoots>? Inherited, IReadOnlyList<string>? OwnBasis, string? TermsSha256) : ProjectionChange;
 
 /// <summary>A holder's current copies of categories ended.</summary>
 public sealed record HoldingsReleased(string Holder, string Handle, IReadOnlyList<string> Categories, long ReleasedIndex, long ReleasedAtMs) : ProjectionChange;

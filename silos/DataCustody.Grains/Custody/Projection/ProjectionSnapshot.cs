@@ -109,6 +109,8 @@ public sealed class ProjectionSnapshot
     {
         null => "null",
         long or int or short => Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
+        // PostgreSQL's boolean is SQLite's integer 0 or 1.
+        bool flag => flag ? "1" : "0",
         // Quoted, so that the text "null" is not a NULL.
         string text => $"\"{text}\"",
         byte[] bytes => $"x'{Convert.ToHexStringLower(bytes)}'",
