@@ -705,10 +705,11 @@ internal sealed class CitizenGrain(
         _ => string.Join(", ", obligations.Select(o => o.Holder).Distinct()),
     };
 
-    // Whichever side reports a hop second is flagged: the recipient holds what no transfer accounts for.
+    // Whichever side reports a hop second is flagged: the recipient holds what no transfer accounts for. A
+    // category sent accounts for the categories beneath it (user.contact for user.contact.email), not above.
     private static EntryViolation? ExtraReceived(string recipient, IEnumerable<string> received, string sender, IReadOnlyCollection<string> sent)
     {
-        var extra = received.Where(c => !sent.Contains(c)).ToList();
+        var extra = received.Where(c => !sent.Any(above => FideslangTaxonomy.Covers(above, c))).ToList();
         return extra.Count == 0
             ? null
             : new EntryViolation(ViolationCodes.CategoriesDiffer, $"{recipient} received {string.Join(", ", extra)}, which {sender} did not report sending.");

@@ -339,6 +339,60 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
     }
 
     [Fact]
+    public async Task A_category_received_beneath_one_reported_sent_is_not_flagged_whichever_comes_first()
+    {
+        var person = _cluster.Person("p6-beneath");
+        var handle = await person.GetHandle(_shop.Id);
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        await _shop.CollectAsync(handle, ["user.contact"], Service, LegalBasis.Contract);
+
+        var sentFirst = await _shop.TransferAsync(handle, _partner.Id, ["user.contact"], Service, _terms, LegalBasis.Contract, id: "transfer-6c");
+        var receivedSecond = await _partner.ReceiveAsync(partnerHandle, _shop.Id, "transfer-6c", Contact);
+        var receivedFirst = await _partner.ReceiveAsync(partnerHandle, _shop.Id, "transfer-6d", Contact);
+        var sentSecond = await _shop.TransferAsync(handle, _partner.Id, ["user.contact"], Service, _terms, LegalBasis.Contract, id: "transfer-6d");
+        // The whole contact is more than the email that was sent.
+        await _shop.TransferAsync(handle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract, id: "transfer-6e");
+        var receivedAbove = await _partner.ReceiveAsync(partnerHandle, _shop.Id, "transfer-6e", ["user.contact"]);
+
+        Assert.All([sentFirst, receivedSecond, receivedFirst, sentSecond], outcome => Assert.Empty(outcome.Violations));
+        Assert.Equal(
+            new EntryViolation(ViolationCodes.CategoriesDiffer, $"{_partner.Id} received user.contact, which {_shop.Id} did not report sending."),
+            Assert.Single(receivedAbove.Violations));
+    }
+
+    [Fact]
+    public async Task A_category_received_beneath_one_passed_on_depends_on_the_sender_s_consents_whichever_comes_first()
+    {
+        var person = _cluster.Person("p8-received-beneath");
+        using var cloud = await new ProviderActor(_cluster, "cloud.example").JoinAsync("JP", level: 3);
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            ["user.contact"], [.. Service], new OnwardTransfer(false, [], null, []), 30, _shop.Now.AddDays(30)));
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        var cloudHandle = await person.GetHandle(cloud.Id);
+        await _shop.CollectAsync(consent.Handle, ["user.contact"], Service, consentId: consent.ConsentId);
+        // The shop reports its transfer to the partner first; the cloud reports its receipt first.
+        await _shop.TransferAsync(consent.Handle, _partner.Id, ["user.contact"], Service, _terms, LegalBasis.Contract, id: "transfer-beneath-1");
+        await _partner.ReceiveAsync(partnerHandle, _shop.Id, "transfer-beneath-1", Contact);
+        await cloud.ReceiveAsync(cloudHandle, _shop.Id, "transfer-beneath-2", Contact);
+        await _shop.TransferAsync(consent.Handle, cloud.Id, ["user.contact"], Service, _terms, LegalBasis.Contract, id: "transfer-beneath-2");
+
+        await person.RevokeConsent(consent.ConsentId);
+
+        var obligations = await person.GetObligations();
+        Assert.Equal([cloud.Id, _partner.Id, _shop.Id], obligations.Select(o => o.Holder).Order());
+        Assert.Equal(["user.contact"], obligations.Single(o => o.Holder == _partner.Id).Categories);
+        Assert.Equal(Contact, obligations.Single(o => o.Holder == cloud.Id).Categories);
+        // The holdings table, which a fresh cluster reads the person back from, has the copies depend on the same consent.
+        await using (var connection = await _cluster.Services.GetRequiredService<Database>().OpenAsync())
+        {
+            var passedOn = await connection.QueryAsync<HoldingRow>("SELECT * FROM holdings WHERE handle = @partnerHandle OR handle = @cloudHandle", new { partnerHandle, cloudHandle });
+            Assert.Equal([(cloud.Id, "user.contact.email"), (_partner.Id, "user.contact")], passedOn.Select(h => (h.Holder, h.Category)).Order());
+            Assert.All(passedOn, copy => Assert.Equal([consent.ConsentId], HoldingRoots.Of(copy)));
+        }
+        await AssertRebuildEqualsLiveAsync();
+    }
+
+    [Fact]
     public async Task A_consent_request_waits_for_the_person()
     {
         var person = _cluster.Person("p7");

@@ -45,6 +45,10 @@ public static class HoldingRoots
     /// The consents the copies of <paramref name="category"/> that a transfer made depend on: those
     /// they inherit, else the consent that allowed the transfer.
     /// </summary>
+    /// <remarks>
+    /// Matched exactly: the broker works out what copies inherit for the categories of the copies the hop
+    /// made, the receipt's when the recipient reported first (which may lie beneath those sent).
+    /// </remarks>
     public static IReadOnlyList<string> For(string category, string? rootConsentId, IReadOnlyList<InheritedRoots>? inherited)
     {
         foreach (var roots in inherited ?? [])
