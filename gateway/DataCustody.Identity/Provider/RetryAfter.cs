@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace DataCustody.Identity.Provider;
 
-/// <summary>The <c>Retry-After</c> header of a refusal by a rate limit.</summary>
-internal static class RetryAfter
+/// <summary>The <c>Retry-After</c> header of a refusal: by a rate limit, or by a service that is unavailable for now.</summary>
+public static class RetryAfter
 {
     /// <summary>Tells the caller to wait <paramref name="wait"/>, in whole seconds rounded up so it does not come back too early.</summary>
     public static void Set(HttpResponse response, TimeSpan wait) =>

@@ -1,3 +1,4 @@
+using DataCustody.Identity.Provider;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -72,6 +73,18 @@ public static class ApiProblems
                 Extensions = { [FieldMember] = field },
             },
         });
+    }
+
+    /// <summary>
+    /// Writes, from an exception handler, a 503 problem for a request that can be sent again: nothing of it was
+    /// carried out, and <c>Retry-After</c> says when to retry, as the SDK's retries honour.
+    /// </summary>
+    public static ValueTask<bool> WriteUnavailableAsync(
+        IProblemDetailsService problems, HttpContext httpContext, Exception exception, TimeSpan retryAfter, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        RetryAfter.Set(httpContext.Response, retryAfter);
+        return WriteAsync(problems, httpContext, exception, StatusCodes.Status503ServiceUnavailable, "Service unavailable", Body, detail);
     }
 
     /// <summary>The RFC 9110 section URI of a status code, as ASP.NET Core's problem details use.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DataCustody.Grains.Ledger;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -21,7 +20,6 @@ internal sealed class LedgerUnavailableExceptionHandler(IProblemDetailsService p
         {
             return false;
         }
-        httpContext.Response.Headers.RetryAfter = RetryAfter.TotalSeconds.ToString(CultureInfo.InvariantCulture);
-        return await ApiProblems.WriteAsync(problems, httpContext, exception, StatusCodes.Status503ServiceUnavailable, "Service unavailable", ApiProblems.Body, unavailable.Message);
+        return await ApiProblems.WriteUnavailableAsync(problems, httpContext, exception, RetryAfter, unavailable.Message);
     }
 }

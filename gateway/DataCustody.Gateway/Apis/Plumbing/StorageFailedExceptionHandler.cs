@@ -1,4 +1,3 @@
-using System.Globalization;
 using DataCustody.Grains;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -27,8 +26,6 @@ internal sealed class StorageFailedExceptionHandler(IProblemDetailsService probl
             return await ApiProblems.WriteAsync(problems, httpContext, exception, StatusCodes.Status500InternalServerError, "Internal server error", ApiProblems.Body,
                 "The broker's storage failed to carry out the request.");
         }
-        httpContext.Response.Headers.RetryAfter = RetryAfter.TotalSeconds.ToString(CultureInfo.InvariantCulture);
-        return await ApiProblems.WriteAsync(problems, httpContext, exception, StatusCodes.Status503ServiceUnavailable, "Service unavailable", ApiProblems.Body,
-            "The broker's storage is unavailable for now; retry the request.");
+        return await ApiProblems.WriteUnavailableAsync(problems, httpContext, exception, RetryAfter, "The broker's storage is unavailable for now; retry the request.");
     }
 }
