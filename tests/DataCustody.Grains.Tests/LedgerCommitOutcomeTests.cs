@@ -36,6 +36,36 @@ public sealed class LedgerCommitOutcomeTests(CustodyDatabases databases) : IClas
     }
 
     [Fact]
+    public async Task A_commit_the_server_is_still_carrying_out_when_its_connection_is_lost_is_answered_as_appended()
+    {
+        var database = await databases.CreateDatabaseAsync(StorageProvider.Postgres);
+        await using var relay = new PostgresRelay(new NpgsqlConnectionStringBuilder(database).Port);
+        await using var cluster = await StartClusterAsync(database, relay);
+        await cluster.Ledger.Append([Leaf(0)]);
+        // The server takes its time over each COMMIT that moves the head, so the ledger asks while it still commits.
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                """
+                CREATE FUNCTION slow_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(2); RETURN NULL; END $$;
+                CREATE CONSTRAINT TRIGGER slow_commit AFTER UPDATE ON ledger_head DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION slow_commit();
+                """, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var cut = relay.CutAtNextCommitAsync(goDown: false, beforeAnswer: true);
+        var landed = await cluster.Ledger.Append([Leaf(1)]).WaitAsync(Patience);
+        await cut.WaitAsync(Patience);
+        var next = await cluster.Ledger.Append([Leaf(2)]).WaitAsync(Patience);
+
+        Assert.Equal(new LedgerAppend(1, 1), landed);
+        Assert.Equal(new LedgerAppend(2, 1), next);
+        var stored = await cluster.Store.ReadEntriesAsync(0, 10);
+        Assert.Equal([Leaf(0), Leaf(1), Leaf(2)], stored.Select(e => e.Leaf));
+    }
+
+    [Fact]
     public async Task When_the_log_cannot_be_read_after_a_lost_commit_the_callers_hear_of_it_and_the_ledger_reloads()
     {
         var database = await databases.CreateDatabaseAsync(StorageProvider.Postgres);

@@ -8,7 +8,8 @@ namespace DataCustody.Grains.Tests;
 /// can during COMMIT: armed with <see cref="CutAtNextCommitAsync"/>, it passes the next COMMIT a
 /// client sends to the server, waits for the server's answer, which comes once the transaction is
 /// committed, and closes the connection instead of passing the answer on. The client cannot tell
-/// whether its transaction committed. Going down after the cut, it also closes every other
+/// whether its transaction committed. Cutting before the answer, it closes the connection as soon as
+/// the COMMIT has gone out, while the server may still be committing. Going down after the cut, it also closes every other
 /// connection and each new one until <see cref="ComeBack"/>, so that nothing can be read either.
 /// </summary>
 public sealed class PostgresRelay : IAsyncDisposable
@@ -35,12 +36,13 @@ public sealed class PostgresRelay : IAsyncDisposable
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     /// <summary>
-    /// Cuts the connection of the next COMMIT once the server has answered it, and with
-    /// <paramref name="goDown"/> every other connection too; completes when that has happened.
+    /// Cuts the connection of the next COMMIT once the server has answered it (or, with
+    /// <paramref name="beforeAnswer"/>, once the COMMIT has gone out), and with <paramref name="goDown"/>
+    /// every other connection too; completes when that has happened.
     /// </summary>
-    public Task CutAtNextCommitAsync(bool goDown)
+    public Task CutAtNextCommitAsync(bool goDown, bool beforeAnswer = false)
     {
-        var cut = new ArmedCut(goDown);
+        var cut = new ArmedCut(goDown, beforeAnswer);
         lock (_gate)
         {
             _armed = cut;
@@ -149,6 +151,11 @@ public sealed class PostgresRelay : IAsyncDisposable
                 return;
             }
             await to.WriteAsync(buffer.AsMemory(0, read));
+            if (toServer && link.Cut is { BeforeAnswer: true } early)
+            {
+                Sever(link, early);
+                return;
+            }
         }
     }
 
@@ -195,9 +202,11 @@ public sealed class PostgresRelay : IAsyncDisposable
         }
     }
 
-    private sealed class ArmedCut(bool goDown)
+    private sealed class ArmedCut(bool goDown, bool beforeAnswer)
     {
         public bool GoDown { get; } = goDown;
+
+        public bool BeforeAnswer { get; } = beforeAnswer;
 
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -272,7 +272,7 @@ internal sealed partial class LedgerGrain(
     {
         try
         {
-            var size = await store.ReadSizeAsync();
+            var size = await store.ReadSettledSizeAsync();
             if (size == firstIndex)
             {
                 return false;

@@ -67,6 +67,9 @@ public sealed class PostgresDialect : SqlDialect
     }
 
     /// <inheritdoc />
+    // A row lock waits for the transaction holding it, whose client may be gone while the server still commits it.
+    public override string WaitingForWriters => " FOR UPDATE";
+
     public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
     /// <inheritdoc />

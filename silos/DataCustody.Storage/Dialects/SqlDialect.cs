@@ -63,6 +63,12 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string InList(string column, string parameter);
 
+    /// <summary>
+    /// What ends a SELECT that must wait until the transactions writing the rows it reads have ended, and then
+    /// read what they left; empty where no other transaction can be writing them.
+    /// </summary>
+    public abstract string WaitingForWriters { get; }
+
     /// <summary>The value of a list parameter that <see cref="InList"/> names: one parameter however long the list.</summary>
     public abstract object ListOf<T>(IEnumerable<T> values);
 

@@ -34,6 +34,17 @@ public sealed class LedgerStore(Database database, IEnumerable<ILedgerProjector>
     }
 
     /// <summary>
+    /// The number of entries once no transaction that moves the head is in flight: after a commit whose answer
+    /// was lost with its connection, PostgreSQL may be committing it still, and a plain read would see the head
+    /// as it was before.
+    /// </summary>
+    public async Task<long> ReadSettledSizeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long>($"SELECT size FROM ledger_head WHERE id = 1{Database.Dialect.WaitingForWriters}").ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Appends <paramref name="entries"/> (indices from <paramref name="expectedSize"/> on) and the
     /// nodes they complete, runs the projectors, and commits: all of it or nothing. Throws
     /// <see cref="LedgerConflictException"/> when the log is not at <paramref name="expectedSize"/>.
