@@ -103,6 +103,11 @@ internal sealed class StatementReader(FideslangTaxonomy taxonomy)
                 o.Required("consentId", ValueRules.BrokerId),
                 o.Required("holder", ValueRules.ProviderId),
                 o.Required("handle", ValueRules.Handle)),
+            StatementTypes.HoldingsInherited => new HoldingsHandedDown(id, issuedAt,
+                o.Required("hop", ValueRules.EntryIndex),
+                o.Required("holder", ValueRules.ProviderId),
+                o.Required("handle", ValueRules.Handle),
+                o.Objects("categories", 1, 64, InheritedCategory)),
             StatementTypes.ObligationDue => new ObligationDue(id, issuedAt,
                 o.Required("obligationId", ValueRules.BrokerId),
                 o.Required("holder", ValueRules.ProviderId),
@@ -276,6 +281,11 @@ internal sealed class StatementReader(FideslangTaxonomy taxonomy)
         o.Object("onwardTransfer", OnwardTransfer),
         o.Required("retentionDays", ValueRules.Integer(1, 36500)),
         o.Required("expiresAt", ValueRules.Time));
+
+    private InheritedCategory InheritedCategory(PayloadObject o) => new(
+        o.Required("category", _category),
+        o.Array("consents", 0, 64, ValueRules.BrokerId),
+        o.Required("ownBasis", ValueRules.Boolean));
 
     private static OnwardTransfer OnwardTransfer(PayloadObject o) => new(
         o.Required("allowed", ValueRules.Boolean),

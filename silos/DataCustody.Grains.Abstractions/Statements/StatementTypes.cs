@@ -39,6 +39,9 @@ public static class StatementTypes
     /// <summary>A consent reached its expiry (<see cref="Statements.ConsentExpired"/>).</summary>
     public const string ConsentExpired = "consent.expired";
 
+    /// <summary>Copies passed on learn what they depend on from a report made later (<see cref="Statements.HoldingsHandedDown"/>).</summary>
+    public const string HoldingsInherited = "holdings.inherited";
+
     /// <summary>A holder must delete data by a deadline (<see cref="Statements.ObligationDue"/>).</summary>
     public const string ObligationDue = "obligation.due";
 
@@ -83,7 +86,7 @@ public static class StatementTypes
     public static IReadOnlyList<string> BrokerTypes { get; } =
     [
         HandleIssued, ConsentRequested, ConsentRejected, ConsentGranted, ConsentRevoked, ConsentExpired,
-        ObligationDue, ObligationOverdue, ProviderRegistered, ProviderKeyAdded, ProviderKeyRetired,
+        HoldingsInherited, ObligationDue, ObligationOverdue, ProviderRegistered, ProviderKeyAdded, ProviderKeyRetired,
         BreachFiled, BreachRevised, BreachAssessed, BreachReviewDue,
     ];
 }

@@ -167,6 +167,17 @@ internal static class StatementWriter
                 w.WriteString("holder", s.Holder);
                 w.WriteString("handle", s.Handle);
                 break;
+            case HoldingsHandedDown s:
+                w.WriteNumber("hop", s.Hop);
+                w.WriteString("holder", s.Holder);
+                w.WriteString("handle", s.Handle);
+                WriteObjects(w, "categories", s.Categories, (w, c) =>
+                {
+                    w.WriteString("category", c.Category);
+                    WriteStrings(w, "consents", c.Consents);
+                    w.WriteBoolean("ownBasis", c.OwnBasis);
+                });
+                break;
             case ObligationDue s:
                 w.WriteString("obligationId", s.ObligationId);
                 w.WriteString("holder", s.Holder);

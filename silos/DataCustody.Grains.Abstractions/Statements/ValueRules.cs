@@ -8,6 +8,8 @@ namespace DataCustody.Grains.Statements;
 /// <summary>The rules for the JSON values of statements: JSON type, range, format.</summary>
 internal static class ValueRules
 {
+    private const long MaxEntryIndex = (1L << 53) - 1;
+
     // Readers ask for the same few bounds on every statement: one rule per bounds, not a new closure per read.
     private static readonly ConcurrentDictionary<(int Min, int Max), ValueRule<string>> TextRules = new();
 
@@ -28,6 +30,15 @@ internal static class ValueRules
 
     /// <summary>A count of people or records.</summary>
     public static readonly ValueRule<int> Count = Integer(0, 1_000_000_000);
+
+    /// <summary>
+    /// A log entry's index, such as a hop's id: from 0 to 2^53 - 1, the integers every JSON reader holds exactly.
+    /// </summary>
+    public static readonly ValueRule<long> EntryIndex = (JsonElement element, out long value) =>
+    {
+        value = 0;
+        return NotAnInteger(element) ?? (element.TryGetInt64(out value) && value is >= 0 and <= MaxEntryIndex ? null : $"must be from 0 to {MaxEntryIndex}");
+    };
 
     public static readonly ValueRule<string> Sha256 =
         Matching(WirePatterns.Sha256(), "a SHA-256 hash: 64 hex digits 0-9, a-f");
@@ -105,11 +116,7 @@ internal static class ValueRules
     public static ValueRule<int> Integer(int min, int max) => (JsonElement element, out int value) =>
     {
         value = 0;
-        if (element.ValueKind != JsonValueKind.Number || !IsPlainInteger(element.GetRawText()))
-        {
-            return "must be an integer";
-        }
-        return element.TryGetInt32(out value) && value >= min && value <= max ? null : $"must be from {min} to {max}";
+        return NotAnInteger(element) ?? (element.TryGetInt32(out value) && value >= min && value <= max ? null : $"must be from {min} to {max}");
     };
 
     /// <summary>A data category key, stored as its current key when deprecated.</summary>
@@ -164,6 +171,9 @@ internal static class ValueRules
             return "must be valid Unicode text";
         }
     }
+
+    private static string? NotAnInteger(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Number && IsPlainInteger(element.GetRawText()) ? null : "must be an integer";
 
     private static bool IsPlainInteger(string number) =>
         !number.Contains('.', StringComparison.Ordinal) && !number.Contains('e', StringComparison.OrdinalIgnoreCase);

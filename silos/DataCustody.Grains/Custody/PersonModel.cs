@@ -149,6 +149,19 @@ public sealed class PersonModel
                     });
                 }
                 break;
+            case CopiesHandedDown c when _copiesByHop.TryGetValue(c.HopId, out var copies):
+                // The same copies and values CustodyProjector.HandDownAsync writes.
+                foreach (var inherited in c.Categories)
+                {
+                    foreach (var i in copies)
+                    {
+                        if (_holdings[i].Category == inherited.Category)
+                        {
+                            ReplaceHolding(i, HoldingRoots.With(_holdings[i], inherited.Consents) with { OnOwnBasis = _holdings[i].OnOwnBasis || inherited.OwnBasis });
+                        }
+                    }
+                }
+                break;
             case HoldingsReleased c when _current.TryGetValue((c.Holder, c.Handle), out var held):
                 // Deleting a category deletes the categories beneath it too, as CustodyProjectionWriter.ReleaseHoldingsAsync does.
                 foreach (var category in held.Keys.Where(k => c.Categories.Any(d => FideslangTaxonomy.Covers(d, k))).ToList())

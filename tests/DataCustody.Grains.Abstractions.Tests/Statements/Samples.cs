@@ -78,6 +78,8 @@ internal static class Samples
             Terms with { OnwardTransfer = new OnwardTransfer(false, [], null, []) }),
         new ConsentRevoked("brk-5", At, "cns_4Vq8XnT2pLr7", "shop.example", Handle),
         new ConsentExpired("brk-6", At, "cns_4Vq8XnT2pLr7", "shop.example", Handle),
+        new HoldingsHandedDown("brk-21", At, 40213, "mailer.example", OtherHandle,
+            [new InheritedCategory("user.contact.email", ["cns_4Vq8XnT2pLr7", "cns_Hk29PqLm7Tz3"], false), new InheritedCategory("user.name", [], true)]),
         new ObligationDue("brk-7", At, "obl_Q7mR2xK9vLp4", "mailer.example", OtherHandle, ["user.contact.email"], "cns_4Vq8XnT2pLr7", At.AddDays(30)),
         new ObligationOverdue("brk-8", At, "obl_Q7mR2xK9vLp4", "mailer.example", OtherHandle, At.AddTicks(-1)),
         new ProviderRegistered("brk-9", At, "mailer.example", "Mailer Example K.K.", "JP", "E-mail marketing", "privacy@mailer.example"),

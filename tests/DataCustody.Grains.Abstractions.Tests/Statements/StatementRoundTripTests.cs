@@ -108,6 +108,7 @@ public sealed class StatementRoundTripTests
     [InlineData(StatementTypes.ProviderProfile, true)]
     [InlineData(StatementTypes.ConsentGranted, false)]
     [InlineData(StatementTypes.HandleIssued, false)]
+    [InlineData(StatementTypes.HoldingsInherited, false)]
     [InlineData(StatementTypes.BreachReported, true)]
     [InlineData(StatementTypes.BreachUpdated, true)]
     [InlineData(StatementTypes.BreachReviewed, true)]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using DataCustody.Grains.Custody;
 using DataCustody.Grains.Custody.Projection;
 using DataCustody.Grains.Ledger;
+using DataCustody.Grains.Statements;
 using DataCustody.Storage.Custody;
 
 namespace DataCustody.Grains.Tests.Custody;
@@ -44,6 +45,7 @@ public sealed class PersonModelTests
         { "a completed hop and the copies it hands its consent", [new HopCompleted(Hop(7, sender: "cloud.example", transferId: "t-2", received: true) with { TransferIndex = -1, ConsentId = "c-1" }), new HoldingsInherited(7, "c-1", null, null, "terms")] },
         { "a completed hop and the copies it hands the sender's consents", [new HopCompleted(Hop(7, sender: "cloud.example", transferId: "t-2", received: true) with { TransferIndex = -1 }), new HoldingsInherited(7, null, [new InheritedRoots("user.contact.email", ["c-1", "c-2"])], null, "terms")] },
         { "a completed hop and the copies it hands the sender's basis", [new HopCompleted(Hop(7, sender: "cloud.example", transferId: "t-2", received: true) with { TransferIndex = -1 }), new HoldingsInherited(7, null, null, ["user.contact.email"], "terms")] },
+        { "copies a late report hands its consents and basis down to", [new CopiesHandedDown(6, [new InheritedCategory("user.name", ["c-1", "c-2"], true)])] },
         { "released copies", [new HoldingsReleased(Shop, "h-shop", ["user.name"], -1, 1_000)] },
         { "every copy released and then a new one", [new HoldingsReleased(Shop, "h-shop", ["user.name", "user.contact.email"], -1, 1_000), new RowAdded(Holding(Shop, "h-shop", "user.name", -2, hop: null))] },
         { "an obligation, answered", [new RowAdded(Obligation("o-2", -1)), new ObligationAnswered("o-2", -2)] },
@@ -141,6 +143,24 @@ public sealed class PersonModelTests
         Assert.Empty(model.RootsOf(Partner, "h-partner", "user.contact.email"));
         Assert.False(model.HoldsOnOwnBasis(Partner, "h-partner", "user.contact.email"));
         Assert.All(model.Holdings.Where(h => h.ViaHop == 7), h => Assert.Equal("terms", h.TermsSha256));
+    }
+
+    [Fact]
+    public void Copies_passed_on_before_a_late_report_learn_what_it_hands_down_for_their_own_category()
+    {
+        var model = Model(
+        [
+            .. History,
+            new RowAdded(Holding(Partner, "h-partner", "user.contact.email", 6, hop: 6) with { RootConsentId = "c-0" }),
+            new CopiesHandedDown(6, [new InheritedCategory("user.name", ["c-1", "c-2"], true), new InheritedCategory("user.contact.email", ["c-0", "c-1"], false)]),
+        ]);
+
+        Assert.Equal(["c-1", "c-2"], model.RootsOf(Partner, "h-partner", "user.name"));
+        Assert.True(model.HoldsOnOwnBasis(Partner, "h-partner", "user.name"));
+        Assert.Equal(["c-0", "c-1"], model.RootsOf(Partner, "h-partner", "user.contact.email"));
+        Assert.False(model.HoldsOnOwnBasis(Partner, "h-partner", "user.contact.email"));
+        // The copy of the same category that came by another hop keeps what it depended on.
+        Assert.Empty(HoldingRoots.Of(model.Holdings.Single(h => h.ViaHop == 7)));
     }
 
     [Fact]

@@ -51,6 +51,7 @@ public sealed class CustodyProjector(DecodedLeaves leaves) : ILedgerProjector
             HopConfirmed c => writer.ConfirmHopAsync(c.HopId, c.RecipientHandle, c.ReceivedAtMs, c.ReceivedIndex, c.ObtainedVia),
             HopCompleted c => writer.CompleteHopAsync(c.SenderSide),
             HoldingsInherited c => InheritAsync(writer, c),
+            CopiesHandedDown c => HandDownAsync(writer, c),
             HoldingsReleased c => writer.ReleaseHoldingsAsync(c.Holder, c.Handle, c.Categories, c.ReleasedIndex, c.ReleasedAtMs),
             ObligationAnswered c => writer.AnswerObligationAsync(c.ObligationId, c.AnsweredIndex),
             ObligationWentOverdue c => writer.MarkObligationOverdueAsync(c.ObligationId, c.OverdueIndex),
@@ -75,6 +76,22 @@ public sealed class CustodyProjector(DecodedLeaves leaves) : ILedgerProjector
         foreach (var category in change.OwnBasis ?? [])
         {
             await writer.InheritOwnBasisAsync(change.HopId, category).ConfigureAwait(false);
+        }
+    }
+
+    // The same copies and values as PersonModel gives: by category, every copy by the hop its consents, and
+    // its basis where it stands on one of its own. A hand-down only adds to what the copies stood on: one that
+    // does not stand on a basis of its own did not before either.
+    private static async Task HandDownAsync(CustodyProjectionWriter writer, CopiesHandedDown change)
+    {
+        foreach (var inherited in change.Categories)
+        {
+            var (first, further) = HoldingRoots.Columns(inherited.Consents);
+            await writer.InheritCategoryRootsAsync(change.HopId, inherited.Category, first, further).ConfigureAwait(false);
+            if (inherited.OwnBasis)
+            {
+                await writer.InheritOwnBasisAsync(change.HopId, inherited.Category).ConfigureAwait(false);
+            }
         }
     }
 }

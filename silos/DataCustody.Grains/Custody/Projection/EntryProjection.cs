@@ -98,6 +98,9 @@ public static class EntryProjection
             case ConsentExpired c:
                 changes.Add(new ConsentEnded(c.ConsentId, "expired", index));
                 break;
+            case HoldingsHandedDown h:
+                changes.Add(new CopiesHandedDown(h.Hop, h.Categories));
+                break;
             case ObligationDue o:
                 changes.Add(new RowAdded(new ObligationRow
                 {

@@ -1,4 +1,5 @@
 using DataCustody.Grains.Ledger;
+using DataCustody.Grains.Statements;
 using DataCustody.Storage.Custody;
 
 namespace DataCustody.Grains.Custody.Projection;
@@ -36,6 +37,13 @@ public sealed record HopCompleted(HopRow SenderSide) : ProjectionChange;
 /// </summary>
 public sealed record HoldingsInherited(
     long HopId, string? RootConsentId, IReadOnlyList<InheritedRoots>? Inherited, IReadOnlyList<string>? OwnBasis, string? TermsSha256) : ProjectionChange;
+
+/// <summary>
+/// A transfer reported after its receipt handed down to copies passed on in the meantime what they depend on
+/// (a <c>holdings.inherited</c> entry): the copies of each category that came by the hop now depend on the
+/// consents named, and stand on a basis of their own where it says so.
+/// </summary>
+public sealed record CopiesHandedDown(long HopId, IReadOnlyList<InheritedCategory> Categories) : ProjectionChange;
 
 /// <summary>A holder's current copies of categories ended.</summary>
 public sealed record HoldingsReleased(string Holder, string Handle, IReadOnlyList<string> Categories, long ReleasedIndex, long ReleasedAtMs) : ProjectionChange;
