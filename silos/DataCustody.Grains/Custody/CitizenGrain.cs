@@ -388,37 +388,111 @@ internal sealed class CitizenGrain(
                 $"{s.Provider} reported giving {string.Join(", ", s.Categories)} to {s.Recipient}, and no consent of yours allows that. The transfer is recorded and flagged for the regulator.",
                 own));
         }
-        // Ending a consent obliged only the copies that existed then: a copy made later, or one that learns
-        // only now what it depends on, is owed deletion from the start once every consent it depends on has
-        // ended, unless it stands on a basis of its own, or the recipient keeps its category lawfully by
-        // another route, or owes the category's deletion already (as the cascade does not oblige it twice):
-        // answering that obligation deletes this copy too.
         if (inherited is not null)
         {
             IEnumerable<string> copies = openedByRecipient is null ? s.Categories : _model.CurrentCopiesVia(openedByRecipient.HopId).Select(h => h.Category);
-            var owed = copies.Distinct()
-                .Select(category => (Category: category, Roots: HoldingRoots.For(category, null, inherited)))
-                .Where(copy => copy.Roots.Count > 0 && !HoldingRoots.OnOwnBasis(copy.Category, ownBasis)
-                    && !copy.Roots.Any(IsActive) && !KeepsLawfully(s.Recipient, recipientHandle, copy.Category))
-                .ToList();
-            // Most transfers without a consent pass on copies still lawful: the obligations are read only for the rest.
-            if (owed.Count > 0)
-            {
-                var owing = Owing();
-                owed.RemoveAll(copy => Owes(owing, s.Recipient, recipientHandle, copy.Category));
-            }
-            if (owed.Count > 0)
-            {
-                // Named after the consent whose end left the copies without any, as the cascade names the one it follows.
-                // One past its expiry that the sweep has not logged yet ended last.
-                var ended = owed.SelectMany(copy => copy.Roots).Select(consent => _model.Consents[consent]).MaxBy(consent => consent.EndedIndex ?? long.MaxValue)!;
-                var obligation = await ObligationAsync(ended.ConsentId, s.Recipient, recipientHandle, owed.Select(copy => copy.Category), [(s.Provider, s.TermsSha256)]);
-                notices.Add(new Notice("obligation.due", $"{s.Recipient} must delete your data",
-                    Obliged($"{s.Provider} passed your data on to {s.Recipient} after your consent to {ended.Holder} had ended.", [obligation]), entries.Count));
-                entries.Add(writer.FromBroker(obligation));
-            }
+            await OwedFromTheStartAsync(s.Provider, s.Recipient, recipientHandle, s.TermsSha256,
+                copies.Distinct().Select(category => new CopyBasis(category, HoldingRoots.For(category, null, inherited), HoldingRoots.OnOwnBasis(category, ownBasis))),
+                entries, notices);
+        }
+        // The recipient may have passed on the copies its receipt made before this report gave them what they depend on.
+        if (openedByRecipient is not null)
+        {
+            var learned = _model.CurrentCopiesVia(openedByRecipient.HopId)
+                .Select(copy => new HandedCopy(copy, new CopyBasis(copy.Category, HoldingRoots.For(copy.Category, consentId, inherited), HoldingRoots.OnOwnBasis(copy.Category, ownBasis))));
+            await HandDownAsync(s.Recipient, recipientHandle, [.. learned], entries, notices);
         }
         return new Judgment(null, entries, own, notices);
+    }
+
+    /// <summary>
+    /// Ending a consent obliged only the copies that existed then: a copy made later, or one that learns only
+    /// now what it depends on, is owed deletion from the start once every consent it depends on has ended,
+    /// unless it stands on a basis of its own, or the holder keeps its category lawfully by another route, or
+    /// owes the category's deletion already (as the cascade does not oblige it twice): answering that
+    /// obligation deletes this copy too. Adds the obligation, if any is owed, and the person's notice of it.
+    /// </summary>
+    private async Task OwedFromTheStartAsync(
+        string sender, string holder, string handle, string? termsSha256, IEnumerable<CopyBasis> copies, List<PendingEntry> entries, List<Notice> notices)
+    {
+        var owed = copies
+            .Where(copy => copy.Consents.Count > 0 && !copy.OnOwnBasis && !copy.Consents.Any(IsActive) && !KeepsLawfully(holder, handle, copy.Category))
+            .ToList();
+        // Most copies passed on without a consent are still lawful: the obligations are read only for the rest.
+        if (owed.Count > 0)
+        {
+            var owing = Owing();
+            owed.RemoveAll(copy => Owes(owing, holder, handle, copy.Category));
+        }
+        if (owed.Count == 0)
+        {
+            return;
+        }
+        // Named after the consent whose end left the copies without any, as the cascade names the one it follows.
+        // One past its expiry that the sweep has not logged yet ended last.
+        var ended = owed.SelectMany(copy => copy.Consents).Select(consent => _model.Consents[consent]).MaxBy(consent => consent.EndedIndex ?? long.MaxValue)!;
+        var obligation = await ObligationAsync(ended.ConsentId, holder, handle, owed.Select(copy => copy.Category), [(sender, termsSha256)]);
+        notices.Add(new Notice("obligation.due", $"{holder} must delete your data",
+            Obliged($"{sender} passed your data on to {holder} after your consent to {ended.Holder} had ended.", [obligation]), entries.Count));
+        entries.Add(writer.FromBroker(obligation));
+    }
+
+    /// <summary>
+    /// Hands what the holder's copies have just learned they depend on down to the copies passed on from them
+    /// before: the holder's transfers on a basis other than consent, reported after it got those copies, whose
+    /// copies inherited what those copies depended on then, which was nothing yet. Follows the data downstream
+    /// hop by hop, each hop once, logging a <c>holdings.inherited</c> for every hop whose copies learn something,
+    /// and the obligation it leaves their holder with when all of their consents have ended already.
+    /// </summary>
+    /// <remarks>
+    /// A hop on consent whose consent the broker did not find (flagged <c>no-consent</c>) inherited as well, but
+    /// the person's model does not tell it from one whose consent the broker found: it is not followed.
+    /// </remarks>
+    private async Task HandDownAsync(string holder, string handle, IReadOnlyList<HandedCopy> learned, List<PendingEntry> entries, List<Notice> notices)
+    {
+        var reached = new Queue<(string Holder, string Handle, IReadOnlyList<HandedCopy> Learned)>();
+        reached.Enqueue((holder, handle, learned));
+        // Data passed round in a circle reaches a hop again.
+        var followed = new HashSet<long>();
+        while (reached.TryDequeue(out var from))
+        {
+            foreach (var hop in _model.HopsReportedBy(from.Holder, from.Handle))
+            {
+                if (hop.LegalBasis == LegalBases.ToKey(LegalBasis.Consent) || hop.RecipientHandle is not { } recipientHandle || !followed.Add(hop.HopId))
+                {
+                    continue;
+                }
+                var handed = HandedDown(hop, from.Learned);
+                if (handed.Count == 0)
+                {
+                    continue;
+                }
+                entries.Add(writer.FromBroker(new HoldingsHandedDown(CustodyIds.BrokerStatement(), writer.Now, hop.HopId, hop.Recipient, recipientHandle,
+                    [.. handed.Select(copy => new InheritedCategory(copy.Copy.Category, [.. copy.Basis.Consents], copy.Basis.OnOwnBasis))])));
+                await OwedFromTheStartAsync(hop.Sender, hop.Recipient, recipientHandle, hop.TermsSha256, handed.Select(copy => copy.Basis), entries, notices);
+                reached.Enqueue((hop.Recipient, recipientHandle, handed));
+            }
+        }
+    }
+
+    // What the hop's current copies learn from the sender's copies that learned something and that it held when
+    // it reported the hop: a copy inherited, when it was passed on, from the sender's copies of its category
+    // and of those above it (as Inherited and OwnBasis work it out). Only the copies that learn something new.
+    private List<HandedCopy> HandedDown(HopRow hop, IReadOnlyList<HandedCopy> learned)
+    {
+        var handed = new List<HandedCopy>();
+        foreach (var copy in _model.CurrentCopiesVia(hop.HopId))
+        {
+            var sources = learned.Where(source => source.Copy.AcquiredIndex < hop.TransferIndex && FideslangTaxonomy.Covers(source.Copy.Category, copy.Category)).ToList();
+            var had = HoldingRoots.Of(copy).ToList();
+            var consents = had.Concat(sources.SelectMany(source => source.Basis.Consents)).Distinct(StringComparer.Ordinal).ToList();
+            var onOwnBasis = copy.OnOwnBasis || sources.Any(source => source.Basis.OnOwnBasis);
+            if (consents.Count > had.Count || onOwnBasis != copy.OnOwnBasis)
+            {
+                handed.Add(new HandedCopy(copy, new CopyBasis(copy.Category, consents, onOwnBasis)));
+            }
+        }
+        return handed;
     }
 
     private async Task<Judgment> ReceivedAsync(SubmittedStatement submitted, DataReceived s, long? recipientProfile)
@@ -739,4 +813,10 @@ internal sealed class CitizenGrain(
 
     /// <summary>An inbox message about the judgment's entry at <see cref="Entry"/>, sent once it is logged.</summary>
     private sealed record Notice(string Kind, string Title, string Body, int Entry);
+
+    /// <summary>What copies of a category depend on: every consent, and whether they stand on a basis of their own.</summary>
+    private sealed record CopyBasis(string Category, IReadOnlyList<string> Consents, bool OnOwnBasis);
+
+    /// <summary>A holder's copy and what it depends on from now on, once a late report has handed that down.</summary>
+    private sealed record HandedCopy(HoldingRow Copy, CopyBasis Basis);
 }

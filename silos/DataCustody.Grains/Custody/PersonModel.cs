@@ -223,6 +223,14 @@ public sealed class PersonModel
     public IEnumerable<HoldingRow> CurrentCopiesVia(long hopId) =>
         _copiesByHop.TryGetValue(hopId, out var copies) ? copies.Select(i => _holdings[i]).Where(h => h.ReleasedIndex is null) : [];
 
+    /// <summary>
+    /// The hops by which <paramref name="sender"/> passed on the data it holds under <paramref name="handle"/> and
+    /// reported doing so. Scans the person's hops: asked only when a transfer reported late hands down what its
+    /// copies depend on.
+    /// </summary>
+    public IEnumerable<HopRow> HopsReportedBy(string sender, string handle) =>
+        Hops.Values.Where(h => h.Sender == sender && h.SenderHandle == handle && h.TransferIndex is not null).OrderBy(h => h.HopId);
+
     /// <summary>The hops of <paramref name="sender"/>'s transfer <paramref name="transferId"/> of this person's data, one per recipient handle.</summary>
     public IEnumerable<HopRow> HopsOfTransfer(string sender, string transferId) =>
         _hopsByTransfer.TryGetValue((sender, transferId), out var hops) ? hops.Select(id => Hops[id]) : [];

@@ -678,6 +678,92 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         await AssertRebuildEqualsLiveAsync();
     }
 
+    [Fact]
+    public async Task A_copy_passed_on_before_its_sender_s_transfer_was_reported_depends_on_the_consent_the_report_hands_down()
+    {
+        var person = _cluster.Person("p8-passed-on-early");
+        using var cloud = await new ProviderActor(_cluster, "cloud.example").JoinAsync("JP", level: 3);
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            [.. Contact], [.. Service], new OnwardTransfer(true, [_partner.Id], null, []), 30, _shop.Now.AddDays(30)));
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        await _shop.CollectAsync(consent.Handle, Contact, Service, consentId: consent.ConsentId);
+        // The partner reports its receipt and passes the email on before the shop reports the transfer.
+        await _partner.ReceiveAsync(partnerHandle, _shop.Id, "transfer-early", Contact);
+        var onward = await _partner.TransferAsync(partnerHandle, cloud.Id, Contact, Service, _terms, LegalBasis.Contract);
+        await _shop.TransferAsync(consent.Handle, _partner.Id, Contact, Service, _terms, consentId: consent.ConsentId, id: "transfer-early");
+
+        await person.RevokeConsent(consent.ConsentId);
+
+        var obligations = await person.GetObligations();
+        Assert.Equal([cloud.Id, _partner.Id, _shop.Id], obligations.Select(o => o.Holder).Order());
+        Assert.Equal(onward.RecipientHandle, obligations.Single(o => o.Holder == cloud.Id).Handle);
+        await AssertRebuildEqualsLiveAsync();
+    }
+
+    [Fact]
+    public async Task A_consent_a_late_report_hands_down_reaches_every_hop_the_data_took_in_the_meantime()
+    {
+        var person = _cluster.Person("p8-passed-on-twice");
+        using var cloud = await new ProviderActor(_cluster, "cloud.example").JoinAsync("JP", level: 3);
+        using var backup = await new ProviderActor(_cluster, "backup.example").JoinAsync("JP", level: 3);
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            ["user.contact"], [.. Service], new OnwardTransfer(true, [_partner.Id], null, []), 30, _shop.Now.AddDays(30)));
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        await _shop.CollectAsync(consent.Handle, ["user.contact"], Service, consentId: consent.ConsentId);
+        // The contact goes on as far as the backup, the email beneath it from the partner on, before the shop reports sending it.
+        await _partner.ReceiveAsync(partnerHandle, _shop.Id, "transfer-early-2", ["user.contact"]);
+        var toCloud = await _partner.TransferAsync(partnerHandle, cloud.Id, Contact, Service, _terms, LegalBasis.Contract);
+        var toBackup = await cloud.TransferAsync(toCloud.RecipientHandle!, backup.Id, Contact, Service, _terms, LegalBasis.Contract);
+        await _shop.TransferAsync(consent.Handle, _partner.Id, ["user.contact"], Service, _terms, consentId: consent.ConsentId, id: "transfer-early-2");
+        // A fresh cluster reads what the copies depend on back from the holdings table.
+        await _cluster.RestartAsync();
+        person = _cluster.Person("p8-passed-on-twice");
+
+        await person.RevokeConsent(consent.ConsentId);
+
+        var obligations = await person.GetObligations();
+        Assert.Equal([backup.Id, cloud.Id, _partner.Id, _shop.Id], obligations.Select(o => o.Holder).Order());
+        Assert.Equal(toBackup.RecipientHandle, obligations.Single(o => o.Holder == backup.Id).Handle);
+        Assert.All(obligations.Where(o => o.Holder == cloud.Id || o.Holder == backup.Id), o =>
+        {
+            Assert.Equal(consent.ConsentId, o.ConsentId);
+            Assert.Equal(Contact, o.Categories);
+        });
+        await AssertRebuildEqualsLiveAsync();
+    }
+
+    [Fact]
+    public async Task A_copy_passed_on_before_a_late_report_handed_it_an_ended_consent_must_be_deleted_by_its_holder()
+    {
+        var person = _cluster.Person("p8-passed-on-ended");
+        using var cloud = await new ProviderActor(_cluster, "cloud.example").JoinAsync("JP", level: 3);
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            [.. Contact], [.. Service], new OnwardTransfer(false, [], null, []), 30, _shop.Now.AddDays(30)));
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        await _shop.CollectAsync(consent.Handle, Contact, Service, consentId: consent.ConsentId);
+        await _partner.ReceiveAsync(partnerHandle, _shop.Id, "transfer-early-ended", Contact);
+        var onward = await _partner.TransferAsync(partnerHandle, cloud.Id, Contact, Service, _terms, LegalBasis.Contract);
+        await person.RevokeConsent(consent.ConsentId);
+        _cluster.Clock.Advance(TimeSpan.FromDays(1));
+
+        var transfer = await _shop.TransferAsync(consent.Handle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract, id: "transfer-early-ended");
+
+        // The transfer, the partner's obligation, what the cloud's copy inherits, and the cloud's obligation.
+        var obligation = (await person.GetObligations()).Single(o => o.Holder == cloud.Id);
+        Assert.Equal((onward.RecipientHandle, consent.ConsentId, ObligationStatus.Due, transfer.Index + 3), (obligation.Handle, obligation.ConsentId, obligation.Status, (long?)obligation.DueIndex));
+        Assert.Equal(Contact, obligation.Categories);
+        Assert.Equal(transfer.Index + 1, (await person.GetObligations()).Single(o => o.Holder == _partner.Id).DueIndex);
+        // The person hears of the cloud's obligation as of the partner's.
+        var inbox = await person.GetInbox();
+        foreach (var (holder, dueIndex) in new[] { (_partner.Id, transfer.Index!.Value + 1), (cloud.Id, obligation.DueIndex) })
+        {
+            var notice = Assert.Single(inbox, m => m.EntryIndex == dueIndex);
+            Assert.Equal(("obligation.due", $"{holder} must delete your data"), (notice.Kind, notice.Title));
+            Assert.Contains($"{holder} must now delete", notice.Body, StringComparison.Ordinal);
+        }
+        await AssertRebuildEqualsLiveAsync();
+    }
+
     private async Task<(string Category, HoldingStatus Status)[]> PartnerHoldingsAsync(ICitizenGrain person) =>
         [.. (await person.GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Select(h => (h.Category, h.Status))];
 
