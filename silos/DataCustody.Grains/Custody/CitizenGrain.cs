@@ -433,7 +433,7 @@ internal sealed class CitizenGrain(
         var ended = owed.SelectMany(copy => copy.Consents).Select(consent => _model.Consents[consent]).MaxBy(consent => consent.EndedIndex ?? long.MaxValue)!;
         var obligation = await ObligationAsync(ended.ConsentId, holder, handle, owed.Select(copy => copy.Category), [(sender, termsSha256)]);
         notices.Add(new Notice("obligation.due", $"{holder} must delete your data",
-            Obliged($"{sender} passed your data on to {holder} after your consent to {ended.Holder} had ended.", [obligation]), entries.Count));
+            Obliged($"{sender} passed your data on to {holder}, and your consent to {ended.Holder}, which that copy depends on, has ended.", [obligation]), entries.Count));
         entries.Add(writer.FromBroker(obligation));
     }
 
