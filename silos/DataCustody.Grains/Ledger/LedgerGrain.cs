@@ -272,7 +272,7 @@ internal sealed partial class LedgerGrain(
     {
         try
         {
-            var size = await store.ReadSettledSizeAsync();
+            var size = await store.ReadSizeAsync();
             if (size == firstIndex)
             {
                 return false;

@@ -67,10 +67,11 @@ public sealed class PostgresDialect : SqlDialect
     }
 
     /// <inheritdoc />
+    public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
+    /// <inheritdoc />
     // A row lock waits for the transaction holding it, whose client may be gone while the server still commits it.
     public override string WaitingForWriters => " FOR UPDATE";
-
-    public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
     /// <inheritdoc />
     public override object ListOf<T>(IEnumerable<T> values) => values.ToArray();

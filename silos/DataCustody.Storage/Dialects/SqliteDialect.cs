@@ -103,10 +103,11 @@ public sealed class SqliteDialect : SqlDialect
     /// expansion costs the square of the list's length. Checking a batch of 500 statement ids for
     /// earlier recordings takes a ninth of the time this way (<c>RecordedStatementLookupBenchmarks</c>).
     /// </remarks>
+    public override string InList(string column, string parameter) => $"{column} IN (SELECT value FROM json_each(@{parameter}))";
+
+    /// <inheritdoc />
     // The one writer's transaction ends, committed or rolled back, before its failure reaches anyone.
     public override string WaitingForWriters => "";
-
-    public override string InList(string column, string parameter) => $"{column} IN (SELECT value FROM json_each(@{parameter}))";
 
     /// <inheritdoc />
     public override object ListOf<T>(IEnumerable<T> values) => JsonSerializer.Serialize(values);

@@ -26,19 +26,12 @@ public sealed class LedgerStore(Database database, IEnumerable<ILedgerProjector>
     /// <summary>The database the ledger lives in.</summary>
     public Database Database { get; } = database;
 
-    /// <summary>The number of entries durably in the log.</summary>
-    public async Task<long> ReadSizeAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteScalarAsync<long>("SELECT size FROM ledger_head WHERE id = 1").ConfigureAwait(false);
-    }
-
     /// <summary>
-    /// The number of entries once no transaction that moves the head is in flight: after a commit whose answer
-    /// was lost with its connection, PostgreSQL may be committing it still, and a plain read would see the head
-    /// as it was before.
+    /// The number of entries durably in the log, read once no transaction that moves the head is in flight:
+    /// after a commit whose answer was lost with its connection, PostgreSQL may be committing it still, and a
+    /// plain read would see the head as it was before.
     /// </summary>
-    public async Task<long> ReadSettledSizeAsync(CancellationToken cancellationToken = default)
+    public async Task<long> ReadSizeAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteScalarAsync<long>($"SELECT size FROM ledger_head WHERE id = 1{Database.Dialect.WaitingForWriters}").ConfigureAwait(false);
