@@ -388,17 +388,19 @@ internal sealed class CitizenGrain(
                 $"{s.Provider} reported giving {string.Join(", ", s.Categories)} to {s.Recipient}, and no consent of yours allows that. The transfer is recorded and flagged for the regulator.",
                 own));
         }
+        // The copies the recipient's receipt made, when it reported the hop first.
+        List<HoldingRow>? received = openedByRecipient is null ? null : [.. _model.CurrentCopiesVia(openedByRecipient.HopId)];
         if (inherited is not null)
         {
-            IEnumerable<string> copies = openedByRecipient is null ? s.Categories : _model.CurrentCopiesVia(openedByRecipient.HopId).Select(h => h.Category);
+            var copies = received?.Select(h => h.Category) ?? s.Categories;
             await OwedFromTheStartAsync(s.Provider, s.Recipient, recipientHandle, s.TermsSha256,
                 copies.Distinct().Select(category => new CopyBasis(category, HoldingRoots.For(category, null, inherited), HoldingRoots.OnOwnBasis(category, ownBasis))),
                 entries, notices);
         }
         // The recipient may have passed on the copies its receipt made before this report gave them what they depend on.
-        if (openedByRecipient is not null)
+        if (received is not null)
         {
-            var learned = _model.CurrentCopiesVia(openedByRecipient.HopId)
+            var learned = received
                 .Select(copy => new HandedCopy(copy, new CopyBasis(copy.Category, HoldingRoots.For(copy.Category, consentId, inherited), HoldingRoots.OnOwnBasis(copy.Category, ownBasis))));
             await HandDownAsync(s.Recipient, recipientHandle, [.. learned], entries, notices);
         }
