@@ -1,5 +1,5 @@
-using DataCustody.Identity.Provider;
 using System.Threading.RateLimiting;
+using DataCustody.Identity.Provider;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
