@@ -35,6 +35,11 @@ public sealed class PersonModel
     private readonly Dictionary<long, List<int>> _copiesByHop = [];
     private readonly Dictionary<(string Sender, string TransferId), List<long>> _hopsByTransfer = [];
 
+    // The reported hops of each sender's copies under a handle: a receipt reported before its transfer makes
+    // the transfer's report hand down what the copies depend on, hop by hop, and that must not scan the
+    // person's whole history for every such transfer.
+    private readonly Dictionary<(string Sender, string SenderHandle), List<long>> _hopsReportedBy = [];
+
     /// <summary>Every copy of every category, current and ended, in log order.</summary>
     public IReadOnlyList<HoldingRow> Holdings => _holdings;
 
@@ -137,6 +142,7 @@ public sealed class PersonModel
                     RecipientProfileVersion = c.SenderSide.RecipientProfileVersion, TransferredAtMs = c.SenderSide.TransferredAtMs,
                     TransferIndex = c.SenderSide.TransferIndex,
                 });
+                IndexReported(c.SenderSide);
                 break;
             case HoldingsInherited c when _copiesByHop.TryGetValue(c.HopId, out var copies):
                 // The same consents and basis CustodyProjector.InheritAsync writes.
@@ -225,11 +231,10 @@ public sealed class PersonModel
 
     /// <summary>
     /// The hops by which <paramref name="sender"/> passed on the data it holds under <paramref name="handle"/> and
-    /// reported doing so. Scans the person's hops: asked only when a transfer reported late hands down what its
-    /// copies depend on.
+    /// reported doing so, the oldest first.
     /// </summary>
     public IEnumerable<HopRow> HopsReportedBy(string sender, string handle) =>
-        Hops.Values.Where(h => h.Sender == sender && h.SenderHandle == handle && h.TransferIndex is not null).OrderBy(h => h.HopId);
+        _hopsReportedBy.TryGetValue((sender, handle), out var hops) ? hops.Order().Select(id => Hops[id]) : [];
 
     /// <summary>The hops of <paramref name="sender"/>'s transfer <paramref name="transferId"/> of this person's data, one per recipient handle.</summary>
     public IEnumerable<HopRow> HopsOfTransfer(string sender, string transferId) =>
@@ -239,6 +244,15 @@ public sealed class PersonModel
     {
         Set(Hops, row.HopId, row);
         Append(ValueFor(_hopsByTransfer, (row.Sender, row.TransferId)), row.HopId);
+        IndexReported(row);
+    }
+
+    private void IndexReported(HopRow row)
+    {
+        if (row is { TransferIndex: not null, SenderHandle: { } senderHandle })
+        {
+            Append(ValueFor(_hopsReportedBy, (row.Sender, senderHandle)), row.HopId);
+        }
     }
 
     private void AddHolding(HoldingRow row)

@@ -164,6 +164,24 @@ public sealed class PersonModelTests
     }
 
     [Fact]
+    public void A_sender_s_reported_hops_are_those_of_its_handle_the_oldest_first_a_late_report_included()
+    {
+        var model = Model(
+        [
+            .. History,
+            new RowAdded(Hop(9, sender: Shop, transferId: "t-4", received: false)),
+            new RowAdded(Hop(10, sender: Shop, transferId: "t-5", received: true)),
+            new HopCompleted(Hop(7, sender: "cloud.example", transferId: "t-2", received: true) with { SenderHandle = "h-cloud", TransferIndex = 11 }),
+            new HopCompleted(Hop(10, sender: Shop, transferId: "t-5", received: true) with { SenderHandle = "h-shop", TransferIndex = 12 }),
+        ]);
+
+        Assert.Equal([6L, 9, 10], model.HopsReportedBy(Shop, "h-shop").Select(h => h.HopId));
+        Assert.Equal([7L], model.HopsReportedBy("cloud.example", "h-cloud").Select(h => h.HopId));
+        Assert.Empty(model.HopsReportedBy(Shop, "h-other"));
+        Assert.Empty(model.HopsReportedBy(Partner, "h-partner"));
+    }
+
+    [Fact]
     public void Changes_after_the_scope_ends_are_kept()
     {
         var model = Model(History);
@@ -201,6 +219,7 @@ public sealed class PersonModelTests
     {
         var pairs = model.Holdings.Select(h => (h.Holder, h.Handle)).Distinct().Order();
         var transfers = model.Hops.Values.Select(h => (h.Sender, h.TransferId)).Distinct().Order();
+        var senders = model.Hops.Values.Select(h => (h.Sender, Handle: h.SenderHandle ?? "")).Distinct().Order();
         return JsonSerializer.Serialize(new
         {
             Handles = model.HandleByProvider.OrderBy(p => p.Key, StringComparer.Ordinal),
@@ -213,6 +232,7 @@ public sealed class PersonModelTests
             Roots = pairs.Select(p => model.Holdings.Select(h => h.Category).Distinct().Order(StringComparer.Ordinal).Select(c => model.RootsOf(p.Holder, p.Handle, c))),
             OwnBasis = pairs.Select(p => model.Holdings.Select(h => h.Category).Distinct().Order(StringComparer.Ordinal).Select(c => model.HoldsOnOwnBasis(p.Holder, p.Handle, c))),
             Transfers = transfers.Select(t => model.HopsOfTransfer(t.Sender, t.TransferId).ToList()),
+            Reported = senders.Select(s => model.HopsReportedBy(s.Sender, s.Handle).Select(h => h.HopId).ToList()),
         });
     }
 
