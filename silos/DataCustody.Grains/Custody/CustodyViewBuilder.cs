@@ -5,7 +5,8 @@ namespace DataCustody.Grains.Custody;
 
 /// <summary>
 /// Builds a person's custody view from their model: for each holder and category the latest
-/// copy, its status, and the chain of hops back to the collection, each with its entry indices.
+/// copy, its status, and the chain of hops back to the collection, each with its entry indices: a copy's
+/// are those that made it, handed down what it depends on, ended it, or oblige its holder to delete it.
 /// </summary>
 internal static class CustodyViewBuilder
 {
@@ -38,6 +39,12 @@ internal static class CustodyViewBuilder
             : HoldingStatus.Holding;
 
         var evidence = new List<long> { latest.AcquiredIndex };
+        // The chain's entries say what a copy depended on when it was passed on; a copy passed on before its
+        // sender's transfer was reported learned it later, from a holdings.inherited entry.
+        if (latest.HandedDownIndex is { } handedDown)
+        {
+            evidence.Add(handedDown);
+        }
         if (latest.ReleasedIndex is { } released)
         {
             evidence.Add(released);

@@ -163,7 +163,10 @@ public sealed class PersonModel
                     {
                         if (_holdings[i].Category == inherited.Category)
                         {
-                            ReplaceHolding(i, HoldingRoots.With(_holdings[i], inherited.Consents) with { OnOwnBasis = _holdings[i].OnOwnBasis || inherited.OwnBasis });
+                            ReplaceHolding(i, HoldingRoots.With(_holdings[i], inherited.Consents) with
+                            {
+                                OnOwnBasis = _holdings[i].OnOwnBasis || inherited.OwnBasis, HandedDownIndex = c.HandedDownIndex,
+                            });
                         }
                     }
                 }

@@ -71,6 +71,11 @@ public sealed class CustodyProjectionWriter(LedgerWrite write) : IDisposable
         """,
         new { hopId, category, rootConsentId, furtherRootConsentIds });
 
+    /// <summary>Records the entry that handed down what the copies of one category that came by a hop depend on.</summary>
+    public Task CiteHandDownAsync(long hopId, string category, long handedDownIndex) => ExecuteAsync(
+        "UPDATE holdings SET handed_down_index = @handedDownIndex WHERE via_hop = @hopId AND category = @category",
+        new { hopId, category, handedDownIndex });
+
     /// <summary>Marks the copies of one category that came by a hop as standing on a basis of their own.</summary>
     public Task InheritOwnBasisAsync(long hopId, string category) => ExecuteAsync(
         "UPDATE holdings SET on_own_basis = @onOwnBasis WHERE via_hop = @hopId AND category = @category",

@@ -119,7 +119,8 @@ public sealed record HopRow
 /// A holder's copy of one category of a person's data. It depends on <see cref="RootConsentId"/>
 /// and on the JSON array <see cref="FurtherRootConsentIds"/>, and stays lawful while any is active,
 /// or for good when it stands <see cref="OnOwnBasis"/>: a basis other than consent (a contract, a
-/// legal obligation, ...) that stood where the copy came from.
+/// legal obligation, ...) that stood where the copy came from. A copy passed on before its sender's
+/// transfer was reported learns these from the <c>holdings.inherited</c> entry at <see cref="HandedDownIndex"/>.
 /// </summary>
 public sealed record HoldingRow
 {
@@ -133,6 +134,7 @@ public sealed record HoldingRow
     public string? RootConsentId { get; init; }
     public string? FurtherRootConsentIds { get; init; }
     public bool OnOwnBasis { get; init; }
+    public long? HandedDownIndex { get; init; }
     public long? ProfileVersion { get; init; }
     public string? TermsSha256 { get; init; }
     public long? ReleasedIndex { get; init; }

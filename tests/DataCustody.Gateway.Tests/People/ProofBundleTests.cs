@@ -56,6 +56,47 @@ public sealed class ProofBundleTests(GatewayApiFixture fixture)
     }
 
     [Fact]
+    public async Task The_bundle_proves_what_a_late_transfer_handed_down_to_a_copy_passed_on_before_it_was_reported()
+    {
+        var shop = await fixture.RegisteredProviderAsync("shop");
+        var delivery = await fixture.RegisteredProviderAsync("delivery");
+        await fixture.RegisteredProviderAsync("cloud");
+        var bob = await fixture.PersonClientAsync("bob");
+        var consent = await GrantAsync(bob, "shop");
+        var consentId = consent.Id("consentId");
+        await CollectAsync(shop, consent.Id("handle"), consentId);
+        var deliveryHandle = (await GrantAsync(bob, "delivery")).Id("handle");
+        var terms = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Guid.NewGuid().ToByteArray()));
+        // Delivery reports its receipt and passes the email on to the cloud under contract before the shop reports sending it.
+        var transferId = TestProvider.NewId("transfer");
+        var passedOn = await delivery.SubmitAsync(
+            delivery.Sign($$"""
+                {"id":"{{TestProvider.NewId("receipt")}}","issuedAt":"{{TestProvider.RecentTime()}}","type":"data.received","provider":"delivery",
+                 "handle":"{{deliveryHandle}}","sender":"shop","transferId":"{{transferId}}","categories":["{{Email}}"],"obtainedVia":"from shop"}
+                """),
+            delivery.Sign($$"""
+                {"id":"{{TestProvider.NewId("transfer")}}","issuedAt":"{{TestProvider.RecentTime()}}","type":"data.transferred","provider":"delivery",
+                 "handle":"{{deliveryHandle}}","recipient":"cloud","categories":["{{Email}}"],"purposes":["{{Purpose}}"],"legalBasis":"contract","termsSha256":"{{terms}}"}
+                """));
+        Assert.All(passedOn, result => Assert.Equal("recorded", result.Id("status")));
+
+        var transferred = (await shop.SubmitAsync(shop.Sign(shop.Transferred(transferId, consent.Id("handle"), "delivery", Email, Purpose, consentId, terms))))[0];
+        Assert.Equal("recorded", transferred.Id("status"));
+
+        // The transfer, then what the cloud's copy inherits from it.
+        var transfer = transferred.GetProperty("entryIndex").GetInt64();
+        var handedDown = transfer + 1;
+        var bundle = ProofBundle.Parse(await Eventually.UntilAsync(
+            () => bob.GetByteArrayAsync("api/v1/me/proofs"),
+            bytes => ProofBundle.Parse(bytes) is { } b && b.Pending.Count == 0 && handedDown < b.TreeSize,
+            TimeSpan.FromSeconds(10),
+            "a checkpoint covering what the shop's transfer handed down"));
+        var verified = ProofBundleVerifier.Verify(bundle, await fixture.Gateway.GetVerifierKeyAsync());
+        Assert.Contains("\"type\":\"data.transferred\"", Encoding.UTF8.GetString(verified.Entries.Single(e => e.Index == transfer).Leaf), StringComparison.Ordinal);
+        Assert.Contains("\"type\":\"holdings.inherited\"", Encoding.UTF8.GetString(verified.Entries.Single(e => e.Index == handedDown).Leaf), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_tampered_leaf_or_a_foreign_key_fails_verification()
     {
         await fixture.RegisteredProviderAsync("shop");

@@ -764,6 +764,37 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         await AssertRebuildEqualsLiveAsync();
     }
 
+    [Fact]
+    public async Task The_custody_view_cites_the_late_report_and_what_it_handed_down_to_a_copy_passed_on_before()
+    {
+        var person = _cluster.Person("p8-passed-on-cited");
+        using var cloud = await new ProviderActor(_cluster, "cloud.example").JoinAsync("JP", level: 3);
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            [.. Contact], [.. Service], new OnwardTransfer(true, [_partner.Id], null, []), 30, _shop.Now.AddDays(30)));
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        await _shop.CollectAsync(consent.Handle, Contact, Service, consentId: consent.ConsentId);
+        var receipt = await _partner.ReceiveAsync(partnerHandle, _shop.Id, "transfer-early-cited", Contact);
+        var onward = await _partner.TransferAsync(partnerHandle, cloud.Id, Contact, Service, _terms, LegalBasis.Contract);
+
+        var transfer = await _shop.TransferAsync(consent.Handle, _partner.Id, Contact, Service, _terms, consentId: consent.ConsentId, id: "transfer-early-cited");
+
+        // The transfer, then what the cloud's copy inherits.
+        var handedDown = transfer.Index!.Value + 1;
+        var entry = Assert.Single(await _cluster.Services.GetRequiredService<LedgerStore>().ReadEntriesAsync(handedDown, 1));
+        Assert.Equal(StatementTypes.HoldingsInherited, LogEntry.FromLeaf(entry.Leaf).Type);
+        // A fresh cluster reads the entry that handed the consent down back from the holdings table.
+        await _cluster.RestartAsync();
+        var view = await _cluster.Person("p8-passed-on-cited").GetCustodyView();
+        // The late transfer completes the hop the partner reported first, and proves it with the receipt.
+        var atPartner = view.Holders.Single(h => h.Holder == _partner.Id).Holdings.Single();
+        Assert.Equal([receipt.Index!.Value, transfer.Index!.Value], atPartner.Chain.Single().Evidence.Order());
+        // The cloud's copy came by the partner's transfer, and depends on the consent since the entry that handed it down.
+        var atCloud = view.Holders.Single(h => h.Holder == cloud.Id).Holdings.Single();
+        Assert.Equal([onward.Index!.Value, handedDown], atCloud.Evidence);
+        Assert.Equal([onward.Index!.Value], atCloud.Chain[^1].Evidence);
+        await AssertRebuildEqualsLiveAsync();
+    }
+
     private async Task<(string Category, HoldingStatus Status)[]> PartnerHoldingsAsync(ICitizenGrain person) =>
         [.. (await person.GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Select(h => (h.Category, h.Status))];
 

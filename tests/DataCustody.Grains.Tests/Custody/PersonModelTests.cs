@@ -45,7 +45,7 @@ public sealed class PersonModelTests
         { "a completed hop and the copies it hands its consent", [new HopCompleted(Hop(7, sender: "cloud.example", transferId: "t-2", received: true) with { TransferIndex = -1, ConsentId = "c-1" }), new HoldingsInherited(7, "c-1", null, null, "terms")] },
         { "a completed hop and the copies it hands the sender's consents", [new HopCompleted(Hop(7, sender: "cloud.example", transferId: "t-2", received: true) with { TransferIndex = -1 }), new HoldingsInherited(7, null, [new InheritedRoots("user.contact.email", ["c-1", "c-2"])], null, "terms")] },
         { "a completed hop and the copies it hands the sender's basis", [new HopCompleted(Hop(7, sender: "cloud.example", transferId: "t-2", received: true) with { TransferIndex = -1 }), new HoldingsInherited(7, null, null, ["user.contact.email"], "terms")] },
-        { "copies a late report hands its consents and basis down to", [new CopiesHandedDown(6, [new InheritedCategory("user.name", ["c-1", "c-2"], true)])] },
+        { "copies a late report hands its consents and basis down to", [new CopiesHandedDown(6, [new InheritedCategory("user.name", ["c-1", "c-2"], true)], -1)] },
         { "released copies", [new HoldingsReleased(Shop, "h-shop", ["user.name"], -1, 1_000)] },
         { "every copy released and then a new one", [new HoldingsReleased(Shop, "h-shop", ["user.name", "user.contact.email"], -1, 1_000), new RowAdded(Holding(Shop, "h-shop", "user.name", -2, hop: null))] },
         { "an obligation, answered", [new RowAdded(Obligation("o-2", -1)), new ObligationAnswered("o-2", -2)] },
@@ -152,15 +152,17 @@ public sealed class PersonModelTests
         [
             .. History,
             new RowAdded(Holding(Partner, "h-partner", "user.contact.email", 6, hop: 6) with { RootConsentId = "c-0" }),
-            new CopiesHandedDown(6, [new InheritedCategory("user.name", ["c-1", "c-2"], true), new InheritedCategory("user.contact.email", ["c-0", "c-1"], false)]),
+            new CopiesHandedDown(6, [new InheritedCategory("user.name", ["c-1", "c-2"], true), new InheritedCategory("user.contact.email", ["c-0", "c-1"], false)], 9),
         ]);
 
         Assert.Equal(["c-1", "c-2"], model.RootsOf(Partner, "h-partner", "user.name"));
         Assert.True(model.HoldsOnOwnBasis(Partner, "h-partner", "user.name"));
         Assert.Equal(["c-0", "c-1"], model.RootsOf(Partner, "h-partner", "user.contact.email"));
         Assert.False(model.HoldsOnOwnBasis(Partner, "h-partner", "user.contact.email"));
+        Assert.All(model.Holdings.Where(h => h.ViaHop == 6), h => Assert.Equal(9, h.HandedDownIndex));
         // The copy of the same category that came by another hop keeps what it depended on.
         Assert.Empty(HoldingRoots.Of(model.Holdings.Single(h => h.ViaHop == 7)));
+        Assert.Null(model.Holdings.Single(h => h.ViaHop == 7).HandedDownIndex);
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public static class EntryProjection
                 changes.Add(new ConsentEnded(c.ConsentId, "expired", index));
                 break;
             case HoldingsHandedDown h:
-                changes.Add(new CopiesHandedDown(h.Hop, h.Categories));
+                changes.Add(new CopiesHandedDown(h.Hop, h.Categories, index));
                 break;
             case ObligationDue o:
                 changes.Add(new RowAdded(new ObligationRow

@@ -40,10 +40,10 @@ public sealed record HoldingsInherited(
 
 /// <summary>
 /// A transfer reported after its receipt handed down to copies passed on in the meantime what they depend on
-/// (a <c>holdings.inherited</c> entry): the copies of each category that came by the hop now depend on the
-/// consents named, and stand on a basis of their own where it says so.
+/// (a <c>holdings.inherited</c> entry, at <see cref="HandedDownIndex"/>): the copies of each category that came
+/// by the hop now depend on the consents named, and stand on a basis of their own where it says so.
 /// </summary>
-public sealed record CopiesHandedDown(long HopId, IReadOnlyList<InheritedCategory> Categories) : ProjectionChange;
+public sealed record CopiesHandedDown(long HopId, IReadOnlyList<InheritedCategory> Categories, long HandedDownIndex) : ProjectionChange;
 
 /// <summary>A holder's current copies of categories ended.</summary>
 public sealed record HoldingsReleased(string Holder, string Handle, IReadOnlyList<string> Categories, long ReleasedIndex, long ReleasedAtMs) : ProjectionChange;
