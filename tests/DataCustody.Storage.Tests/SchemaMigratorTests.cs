@@ -139,6 +139,46 @@ public sealed class SchemaMigratorTests(PostgresServerFixture postgres) : IClass
         Assert.Equal([true, false, false, false], copies.Select(copy => copy.OnOwnBasis));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Upgrading_keeps_on_each_hop_the_consent_the_broker_found_for_it(StorageProvider provider)
+    {
+        var database = await _databases.CreateAsync(provider);
+        var rootConsent = SchemaMigrator.MigrationsFor(database.Dialect.Name).Single(m => m.Name == "hops_root_consent");
+        // As before the upgrade: transfers on a consent named and found, on a consent found unnamed, on a consent
+        // not found (flagged), on a contract, and a receipt whose transfer is not reported; each gave a copy.
+        await using (var connection = await database.OpenAsync())
+        {
+            await connection.ExecuteAsync("ALTER TABLE hops DROP COLUMN root_consent_id");
+            await connection.ExecuteAsync("DELETE FROM schema_version WHERE version = @Version", new { rootConsent.Version });
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO hops (hop_id, sender, sender_handle, recipient, recipient_handle, transfer_id, categories, legal_basis, consent_id, transfer_index, received_index) VALUES
+                    (1, 'shop', 'h-shop', 'partner', 'h-partner', 't1', '["user.contact"]', 'consent', 'cns_00000001', 1, NULL),
+                    (2, 'shop', 'h-shop', 'partner', 'h-partner', 't2', '["user.contact"]', 'consent', NULL, 2, NULL),
+                    (3, 'shop', 'h-shop', 'partner', 'h-partner', 't3', '["user.contact"]', 'consent', 'cns_00000003', 3, NULL),
+                    (4, 'shop', 'h-shop', 'partner', 'h-partner', 't4', '["user.contact"]', 'contract', NULL, 4, NULL),
+                    (5, 'shop', NULL, 'partner', 'h-partner', 't5', '["user.contact"]', NULL, NULL, NULL, 5)
+                """);
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO holdings (holder, handle, category, acquired_index, acquired_at_ms, via_hop, root_consent_id) VALUES
+                    ('partner', 'h-partner', 'user.contact', 1, 0, 1, 'cns_00000001'),
+                    ('partner', 'h-partner', 'user.contact', 2, 0, 2, 'cns_00000002'),
+                    ('partner', 'h-partner', 'user.contact', 3, 0, 3, 'cns_00000009'),
+                    ('partner', 'h-partner', 'user.contact', 4, 0, 4, 'cns_00000009'),
+                    ('partner', 'h-partner', 'user.contact', 5, 0, 5, NULL)
+                """);
+            await connection.ExecuteAsync("INSERT INTO violations (entry_index, code, provider_id, handle, detail) VALUES (3, 'no-consent', 'shop', 'h-shop', 'no consent allows it')");
+        }
+
+        await SchemaMigrator.MigrateAsync(database);
+
+        await using var migrated = await database.OpenAsync();
+        var hops = await migrated.QueryAsync<HopRow>("SELECT * FROM hops ORDER BY hop_id");
+        Assert.Equal(["cns_00000001", "cns_00000002", null, null, null], hops.Select(hop => hop.RootConsentId));
+    }
+
     [Fact]
     public async Task Sqlite_runs_in_wal_mode_with_full_synchronisation()
     {

@@ -441,14 +441,15 @@ internal sealed class CitizenGrain(
 
     /// <summary>
     /// Hands what the holder's copies have just learned they depend on down to the copies passed on from them
-    /// before: the holder's transfers on a basis other than consent, reported after it got those copies, whose
-    /// copies inherited what those copies depended on then, which was nothing yet. Follows the data downstream
-    /// hop by hop, each hop once, logging a <c>holdings.inherited</c> for every hop whose copies learn something,
-    /// and the obligation it leaves their holder with when all of their consents have ended already.
+    /// before: the holder's transfers that no consent of the person allowed (on a basis other than consent, or
+    /// on a consent the broker did not find, flagged <c>no-consent</c>), reported after it got those copies,
+    /// whose copies inherited what those copies depended on then, which was nothing yet. Follows the data
+    /// downstream hop by hop, each hop once, logging a <c>holdings.inherited</c> for every hop whose copies learn
+    /// something, and the obligation it leaves their holder with when all of their consents have ended already.
     /// </summary>
     /// <remarks>
-    /// A hop on consent whose consent the broker did not find (flagged <c>no-consent</c>) inherited as well, but
-    /// the person's model does not tell it from one whose consent the broker found: it is not followed.
+    /// A hop whose consent the broker found (<see cref="HopRow.RootConsentId"/>) is not followed: its copies
+    /// depend on that consent alone, whatever the sender's copies depend on.
     /// </remarks>
     private async Task HandDownAsync(string holder, string handle, IReadOnlyList<HandedCopy> learned, List<PendingEntry> entries, List<Notice> notices)
     {
@@ -460,7 +461,7 @@ internal sealed class CitizenGrain(
         {
             foreach (var hop in _model.HopsReportedBy(from.Holder, from.Handle))
             {
-                if (hop.LegalBasis == LegalBases.ToKey(LegalBasis.Consent) || hop.RecipientHandle is not { } recipientHandle || !followed.Add(hop.HopId))
+                if (hop.RootConsentId is not null || hop.RecipientHandle is not { } recipientHandle || !followed.Add(hop.HopId))
                 {
                     continue;
                 }
@@ -479,16 +480,18 @@ internal sealed class CitizenGrain(
 
     // What the hop's current copies learn from the sender's copies that learned something and that it held when
     // it reported the hop: a copy inherited, when it was passed on, from the sender's copies of its category
-    // and of those above it (as Inherited and OwnBasis work it out). Only the copies that learn something new.
+    // and of those above it (as Inherited and OwnBasis work it out), their basis only by a hop on another basis
+    // than consent, as TransferredAsync hands it on. Only the copies that learn something new.
     private List<HandedCopy> HandedDown(HopRow hop, IReadOnlyList<HandedCopy> learned)
     {
         var handed = new List<HandedCopy>();
+        var passesBasis = hop.LegalBasis != LegalBases.ToKey(LegalBasis.Consent);
         foreach (var copy in _model.CurrentCopiesVia(hop.HopId))
         {
             var sources = learned.Where(source => source.Copy.AcquiredIndex < hop.TransferIndex && FideslangTaxonomy.Covers(source.Copy.Category, copy.Category)).ToList();
             var had = HoldingRoots.Of(copy).ToList();
             var consents = had.Concat(sources.SelectMany(source => source.Basis.Consents)).Distinct(StringComparer.Ordinal).ToList();
-            var onOwnBasis = copy.OnOwnBasis || sources.Any(source => source.Basis.OnOwnBasis);
+            var onOwnBasis = copy.OnOwnBasis || (passesBasis && sources.Any(source => source.Basis.OnOwnBasis));
             if (consents.Count > had.Count || onOwnBasis != copy.OnOwnBasis)
             {
                 handed.Add(new HandedCopy(copy, new CopyBasis(copy.Category, consents, onOwnBasis)));

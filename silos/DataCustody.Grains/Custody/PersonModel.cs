@@ -138,7 +138,7 @@ public sealed class PersonModel
                 Set(Hops, hop.HopId, hop with
                 {
                     SenderHandle = c.SenderSide.SenderHandle, Purposes = c.SenderSide.Purposes, LegalBasis = c.SenderSide.LegalBasis,
-                    ConsentId = c.SenderSide.ConsentId, TermsSha256 = c.SenderSide.TermsSha256, SenderProfileVersion = c.SenderSide.SenderProfileVersion,
+                    ConsentId = c.SenderSide.ConsentId, RootConsentId = c.SenderSide.RootConsentId, TermsSha256 = c.SenderSide.TermsSha256, SenderProfileVersion = c.SenderSide.SenderProfileVersion,
                     RecipientProfileVersion = c.SenderSide.RecipientProfileVersion, TransferredAtMs = c.SenderSide.TransferredAtMs,
                     TransferIndex = c.SenderSide.TransferIndex,
                 });

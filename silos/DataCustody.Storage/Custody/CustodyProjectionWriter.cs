@@ -49,7 +49,7 @@ public sealed class CustodyProjectionWriter(LedgerWrite write) : IDisposable
     public Task CompleteHopAsync(HopRow senderSide) => ExecuteAsync(
         """
         UPDATE hops SET sender_handle = @SenderHandle, purposes = @Purposes, legal_basis = @LegalBasis,
-            consent_id = @ConsentId, terms_sha256 = @TermsSha256, sender_profile_version = @SenderProfileVersion,
+            consent_id = @ConsentId, root_consent_id = @RootConsentId, terms_sha256 = @TermsSha256, sender_profile_version = @SenderProfileVersion,
             recipient_profile_version = @RecipientProfileVersion, transferred_at_ms = @TransferredAtMs,
             transfer_index = @TransferIndex
         WHERE hop_id = @HopId

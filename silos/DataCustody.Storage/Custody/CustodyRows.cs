@@ -92,7 +92,12 @@ public sealed record ConsentRow
     public long? EndedIndex { get; init; }
 }
 
-/// <summary>One provision of data from a sender to a recipient, from either side's statement or both.</summary>
+/// <summary>
+/// One provision of data from a sender to a recipient, from either side's statement or both. <see cref="ConsentId"/>
+/// is the consent the sender named, <see cref="RootConsentId"/> the one the broker found that allowed the hop: none
+/// when the hop is on another basis or the broker found none (flagged no-consent), and its copies inherited what the
+/// sender's copies depended on.
+/// </summary>
 public sealed record HopRow
 {
     public required long HopId { get; init; }
@@ -105,6 +110,7 @@ public sealed record HopRow
     public string? Purposes { get; init; }
     public string? LegalBasis { get; init; }
     public string? ConsentId { get; init; }
+    public string? RootConsentId { get; init; }
     public string? TermsSha256 { get; init; }
     public long? SenderProfileVersion { get; init; }
     public long? RecipientProfileVersion { get; init; }

@@ -795,6 +795,36 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         await AssertRebuildEqualsLiveAsync();
     }
 
+    [Fact]
+    public async Task A_copy_passed_on_on_a_consent_not_found_before_a_late_report_depends_on_the_consents_handed_down_but_not_on_the_basis()
+    {
+        var person = _cluster.Person("p8-passed-on-unconsented");
+        using var cloud = await new ProviderActor(_cluster, "cloud.example").JoinAsync("JP", level: 3);
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            [.. Contact], [.. Service], new OnwardTransfer(false, [], null, []), 30, _shop.Now.AddDays(30)));
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        // The shop holds the email on the consent and on a contract of its own.
+        await _shop.CollectAsync(consent.Handle, Contact, Service, consentId: consent.ConsentId);
+        await _shop.CollectAsync(consent.Handle, Contact, Service, LegalBasis.Contract);
+        await _partner.ReceiveAsync(partnerHandle, _shop.Id, "transfer-early-unconsented", Contact);
+        // The partner passes the email on claiming a consent the person never gave it: the cloud's copy inherits the partner's.
+        var onward = await _partner.TransferAsync(partnerHandle, cloud.Id, Contact, Service, _terms);
+        // A fresh cluster reads the hops back from the hops table.
+        await _cluster.RestartAsync();
+        person = _cluster.Person("p8-passed-on-unconsented");
+        await _shop.TransferAsync(consent.Handle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract, id: "transfer-early-unconsented");
+
+        await person.RevokeConsent(consent.ConsentId);
+
+        Assert.Contains(onward.Violations, v => v.Code == ViolationCodes.NoConsent);
+        // The partner holds the email on the shop's contract as the shop does; a transfer on a consent not found
+        // passes on the consents its sender's copies depend on, never a basis of their own.
+        var obligation = Assert.Single(await person.GetObligations());
+        Assert.Equal((cloud.Id, onward.RecipientHandle, consent.ConsentId), (obligation.Holder, obligation.Handle, obligation.ConsentId));
+        Assert.Equal(Contact, obligation.Categories);
+        await AssertRebuildEqualsLiveAsync();
+    }
+
     private async Task<(string Category, HoldingStatus Status)[]> PartnerHoldingsAsync(ICitizenGrain person) =>
         [.. (await person.GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Select(h => (h.Category, h.Status))];
 

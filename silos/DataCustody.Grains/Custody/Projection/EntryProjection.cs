@@ -204,6 +204,7 @@ public static class EntryProjection
             Purposes = Array(t.Purposes),
             LegalBasis = LegalBases.ToKey(t.LegalBasis),
             ConsentId = t.ConsentId,
+            RootConsentId = notes?.RootConsent,
             TermsSha256 = t.TermsSha256,
             SenderProfileVersion = notes?.SenderProfile,
             RecipientProfileVersion = notes?.RecipientProfile,
