@@ -411,8 +411,9 @@ internal sealed class CitizenGrain(
     /// Ending a consent obliged only the copies that existed then: a copy made later, or one that learns only
     /// now what it depends on, is owed deletion from the start once every consent it depends on has ended,
     /// unless it stands on a basis of its own, or the holder keeps its category lawfully by another route, or
-    /// owes the category's deletion already (as the cascade does not oblige it twice): answering that
-    /// obligation deletes this copy too. Adds the obligation, if any is owed, and the person's notice of it.
+    /// owes the category's deletion already (as the cascade does not oblige it twice), by an obligation of the model
+    /// or one among <paramref name="entries"/>: answering that obligation deletes this copy too. Adds the obligation,
+    /// if any is owed, and the person's notice of it.
     /// </summary>
     private async Task OwedFromTheStartAsync(
         string sender, string holder, string handle, string? termsSha256, IEnumerable<CopyBasis> copies, List<PendingEntry> entries, List<Notice> notices)
@@ -424,7 +425,9 @@ internal sealed class CitizenGrain(
         if (owed.Count > 0)
         {
             var owing = Owing();
-            owed.RemoveAll(copy => Owes(owing, holder, handle, copy.Category));
+            // The obligations this judgment made are not in the model yet: a late report's hand-down may reach a holder by two routes.
+            var madeNow = entries.Select(entry => entry.Statement).OfType<ObligationDue>().Where(o => o.Holder == holder && o.Handle == handle).SelectMany(o => o.Categories).ToList();
+            owed.RemoveAll(copy => Owes(owing, holder, handle, copy.Category) || madeNow.Contains(copy.Category, StringComparer.Ordinal));
         }
         if (owed.Count == 0)
         {

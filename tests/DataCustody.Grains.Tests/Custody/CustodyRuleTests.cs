@@ -825,6 +825,41 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         await AssertRebuildEqualsLiveAsync();
     }
 
+    [Fact]
+    public async Task A_holder_a_late_report_reaches_by_two_routes_must_delete_its_copies_once()
+    {
+        var person = _cluster.Person("p8-passed-on-diamond");
+        using var cloud = await new ProviderActor(_cluster, "cloud.example").JoinAsync("JP", level: 3);
+        using var backup = await new ProviderActor(_cluster, "backup.example").JoinAsync("JP", level: 3);
+        using var archive = await new ProviderActor(_cluster, "archive.example").JoinAsync("JP", level: 3);
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            [.. Contact], [.. Service], new OnwardTransfer(false, [], null, []), 30, _shop.Now.AddDays(30)));
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        await _shop.CollectAsync(consent.Handle, Contact, Service, consentId: consent.ConsentId);
+        // The email goes from the partner to the archive through the cloud and through the backup before the shop reports sending it.
+        await _partner.ReceiveAsync(partnerHandle, _shop.Id, "transfer-early-diamond", Contact);
+        var toCloud = await _partner.TransferAsync(partnerHandle, cloud.Id, Contact, Service, _terms, LegalBasis.Contract);
+        var toBackup = await _partner.TransferAsync(partnerHandle, backup.Id, Contact, Service, _terms, LegalBasis.Contract);
+        var viaCloud = await cloud.TransferAsync(toCloud.RecipientHandle!, archive.Id, Contact, Service, _terms, LegalBasis.Contract);
+        var viaBackup = await backup.TransferAsync(toBackup.RecipientHandle!, archive.Id, Contact, Service, _terms, LegalBasis.Contract);
+        await person.RevokeConsent(consent.ConsentId);
+
+        var transfer = await _shop.TransferAsync(consent.Handle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract, id: "transfer-early-diamond");
+
+        Assert.Equal(StatementResult.Recorded, transfer.Result);
+        var obligations = await person.GetObligations();
+        Assert.Equal([archive.Id, backup.Id, cloud.Id, _partner.Id, _shop.Id], obligations.Select(o => o.Holder).Order());
+        Assert.Equal(Contact, obligations.Single(o => o.Holder == archive.Id).Categories);
+        // Both of the archive's copies learned the consent, each by a holdings.inherited of its own hop.
+        await using (var connection = await _cluster.Services.GetRequiredService<Database>().OpenAsync())
+        {
+            var archived = await connection.QueryAsync<HoldingRow>("SELECT * FROM holdings WHERE handle = @Handle", new { Handle = viaCloud.RecipientHandle });
+            Assert.Equal([viaCloud.Index, viaBackup.Index], archived.Select(copy => copy.ViaHop).Order());
+            Assert.All(archived, copy => Assert.Equal([consent.ConsentId], HoldingRoots.Of(copy)));
+        }
+        await AssertRebuildEqualsLiveAsync();
+    }
+
     private async Task<(string Category, HoldingStatus Status)[]> PartnerHoldingsAsync(ICitizenGrain person) =>
         [.. (await person.GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Select(h => (h.Category, h.Status))];
 
