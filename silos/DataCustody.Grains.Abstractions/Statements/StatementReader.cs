@@ -282,9 +282,12 @@ internal sealed class StatementReader(FideslangTaxonomy taxonomy)
         o.Required("retentionDays", ValueRules.Integer(1, 36500)),
         o.Required("expiresAt", ValueRules.Time));
 
+    // The copies depend on every consent their sender's copies did, however many the person gave: the broker's own
+    // statement names them all, as the transfer's inheritedRoots note does, lest a provider's true report fail for
+    // the broker's bookkeeping. Only the broker makes it; the log entry's size bounds it, as it bounds that note.
     private InheritedCategory InheritedCategory(PayloadObject o) => new(
         o.Required("category", _category),
-        o.Array("consents", 0, 64, ValueRules.BrokerId),
+        o.Array("consents", 0, int.MaxValue, ValueRules.BrokerId),
         o.Required("ownBasis", ValueRules.Boolean));
 
     private static OnwardTransfer OnwardTransfer(PayloadObject o) => new(

@@ -860,6 +860,44 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         await AssertRebuildEqualsLiveAsync();
     }
 
+    [Fact]
+    public async Task A_late_report_hands_down_every_consent_however_many_the_copies_depend_on()
+    {
+        var person = _cluster.Person("p8-passed-on-many");
+        using var cloud = await new ProviderActor(_cluster, "cloud.example").JoinAsync("JP", level: 3);
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        // The shop holds the email under more consents than a provider's statement may name for a category.
+        var consents = new List<string>();
+        for (var i = 0; i < 70; i++)
+        {
+            var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+                [.. Contact], [.. Service], new OnwardTransfer(false, [], null, []), 30, _shop.Now.AddDays(30)));
+            Assert.Empty((await _shop.CollectAsync(consent.Handle, Contact, Service, consentId: consent.ConsentId)).Violations);
+            consents.Add(consent.ConsentId);
+        }
+        var shopHandle = await person.GetHandle(_shop.Id);
+        await _partner.ReceiveAsync(partnerHandle, _shop.Id, "transfer-early-many", Contact);
+        var onward = await _partner.TransferAsync(partnerHandle, cloud.Id, Contact, Service, _terms, LegalBasis.Contract);
+
+        var transfer = await _shop.TransferAsync(shopHandle, _partner.Id, Contact, Service, _terms, LegalBasis.Contract, id: "transfer-early-many");
+
+        Assert.Equal(StatementResult.Recorded, transfer.Result);
+        await using (var connection = await _cluster.Services.GetRequiredService<Database>().OpenAsync())
+        {
+            var copy = await connection.QuerySingleAsync<HoldingRow>("SELECT * FROM holdings WHERE handle = @Handle", new { Handle = onward.RecipientHandle });
+            Assert.Equal(consents, HoldingRoots.Of(copy));
+        }
+        // The person's grain has the cloud's copy depend on every one: lawful until the last of them ends.
+        foreach (var consent in consents[..^1])
+        {
+            await person.RevokeConsent(consent);
+        }
+        Assert.DoesNotContain(await person.GetObligations(), o => o.Holder == cloud.Id);
+        await person.RevokeConsent(consents[^1]);
+        Assert.Equal(consents[^1], (await person.GetObligations()).Single(o => o.Holder == cloud.Id).ConsentId);
+        await AssertRebuildEqualsLiveAsync();
+    }
+
     private async Task<(string Category, HoldingStatus Status)[]> PartnerHoldingsAsync(ICitizenGrain person) =>
         [.. (await person.GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Select(h => (h.Category, h.Status))];
 
