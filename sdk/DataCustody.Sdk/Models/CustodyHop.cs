@@ -6,7 +6,8 @@ namespace DataCustody.Sdk.Models;
 /// <param name="To">The receiving provider.</param>
 /// <param name="Confirmed">Whether the recipient confirmed it with <c>data.received</c>.</param>
 /// <param name="LegalBasis">The ground of the transfer.</param>
-/// <param name="ConsentId">The consent relied on, if any.</param>
+/// <param name="ConsentId">The consent the sender named, if any.</param>
+/// <param name="AllowedBy">The person's consent that the broker found allowing the hop: none when the hop stood on another legal basis, when no consent allowed it (the transfer is flagged <c>no-consent</c>), or while only the recipient has reported it.</param>
 /// <param name="RecipientProfileVersion">The recipient's protection profile version in force at the hop.</param>
 /// <param name="TermsSha256">The model-contract terms of the hop.</param>
 /// <param name="Evidence">The log entries that show the hop.</param>
@@ -17,6 +18,7 @@ public sealed record CustodyHop(
     bool Confirmed,
     string? LegalBasis,
     string? ConsentId,
+    string? AllowedBy,
     long? RecipientProfileVersion,
     string? TermsSha256,
     IReadOnlyList<long> Evidence);

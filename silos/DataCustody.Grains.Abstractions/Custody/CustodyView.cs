@@ -51,6 +51,7 @@ public sealed record HopView(
     [property: Id(3)] bool Confirmed,
     [property: Id(4)] string? LegalBasis,
     [property: Id(5)] string? ConsentId,
+    [property: Id(9)] string? AllowedBy,
     [property: Id(6)] long? RecipientProfileVersion,
     [property: Id(7)] string? TermsSha256,
     [property: Id(8)] IReadOnlyList<long> Evidence);

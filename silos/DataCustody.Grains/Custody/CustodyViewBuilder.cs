@@ -139,7 +139,7 @@ internal static class CustodyViewBuilder
         }
         return new HopView(
             hop.HopId, hop.Sender, hop.Recipient, hop.TransferIndex is not null && hop.ReceivedIndex is not null,
-            hop.LegalBasis, hop.ConsentId, hop.RecipientProfileVersion, hop.TermsSha256, evidence);
+            hop.LegalBasis, hop.ConsentId, hop.RootConsentId, hop.RecipientProfileVersion, hop.TermsSha256, evidence);
     }
 
     /// <summary>The last of copies ordered by acquisition that was acquired before <paramref name="index"/>.</summary>

@@ -77,6 +77,7 @@ public sealed class PeopleApiTests(GatewayApiFixture fixture)
         Assert.Equal("shop", hop.Id("from"));
         Assert.Equal("delivery", hop.Id("to"));
         Assert.Equal(consentId, hop.Id("consentId"));
+        Assert.Equal(consentId, hop.Id("allowedBy"));
         Assert.Equal(terms, hop.Id("termsSha256"));
         Assert.False(hop.GetProperty("confirmed").GetBoolean());
         Assert.Contains(hop.GetProperty("evidence").EnumerateArray(), e => e.GetInt64() == transferIndex);

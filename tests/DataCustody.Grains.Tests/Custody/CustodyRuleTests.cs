@@ -244,6 +244,10 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         Assert.Equal(
             [(whileWeak.Index!.Value, 1L), (afterRaising.Index!.Value, 2L)],
             hops.Select(hop => (hop.Evidence[0], hop.RecipientProfileVersion ?? 0)).OrderBy(hop => hop.Item1));
+        // Both hops name the consent; only the second did the consent allow.
+        Assert.Equal(
+            [(consent.ConsentId, null), (consent.ConsentId, consent.ConsentId)],
+            hops.OrderBy(hop => hop.HopId).Select(hop => (hop.ConsentId, hop.AllowedBy)));
     }
 
     [Fact]
