@@ -71,10 +71,18 @@ public sealed class CustodyProjectionWriter(LedgerWrite write) : IDisposable
         """,
         new { hopId, category, rootConsentId, furtherRootConsentIds });
 
-    /// <summary>Records the entry that handed down what the copies of one category that came by a hop depend on.</summary>
-    public Task CiteHandDownAsync(long hopId, string category, long handedDownIndex) => ExecuteAsync(
-        "UPDATE holdings SET handed_down_index = @handedDownIndex WHERE via_hop = @hopId AND category = @category",
-        new { hopId, category, handedDownIndex });
+    /// <summary>
+    /// Sets what the copies of one category that came by a hop depend on from the entry at <paramref name="handedDownIndex"/>
+    /// on, which handed it down: the consents, and a basis of their own where <paramref name="ownBasis"/> (a hand-down only
+    /// adds to what the copies stood on).
+    /// </summary>
+    public Task HandDownAsync(long hopId, string category, string? rootConsentId, string? furtherRootConsentIds, bool ownBasis, long handedDownIndex) => ExecuteAsync(
+        """
+        UPDATE holdings SET root_consent_id = @rootConsentId, further_root_consent_ids = @furtherRootConsentIds,
+            on_own_basis = on_own_basis OR @ownBasis, handed_down_index = @handedDownIndex
+        WHERE via_hop = @hopId AND category = @category
+        """,
+        new { hopId, category, rootConsentId, furtherRootConsentIds, ownBasis, handedDownIndex });
 
     /// <summary>Marks the copies of one category that came by a hop as standing on a basis of their own.</summary>
     public Task InheritOwnBasisAsync(long hopId, string category) => ExecuteAsync(

@@ -79,20 +79,14 @@ public sealed class CustodyProjector(DecodedLeaves leaves) : ILedgerProjector
         }
     }
 
-    // The same copies and values as PersonModel gives: by category, every copy by the hop its consents and the
-    // entry that handed them down, and its basis where it stands on one of its own. A hand-down only adds to what
-    // the copies stood on: one that does not stand on a basis of its own did not before either.
+    // The same copies and values as PersonModel gives: by category, every copy by the hop its consents, its basis
+    // where it stands on one of its own, and the entry that handed them down.
     private static async Task HandDownAsync(CustodyProjectionWriter writer, CopiesHandedDown change)
     {
         foreach (var inherited in change.Categories)
         {
             var (first, further) = HoldingRoots.Columns(inherited.Consents);
-            await writer.InheritCategoryRootsAsync(change.HopId, inherited.Category, first, further).ConfigureAwait(false);
-            await writer.CiteHandDownAsync(change.HopId, inherited.Category, change.HandedDownIndex).ConfigureAwait(false);
-            if (inherited.OwnBasis)
-            {
-                await writer.InheritOwnBasisAsync(change.HopId, inherited.Category).ConfigureAwait(false);
-            }
+            await writer.HandDownAsync(change.HopId, inherited.Category, first, further, inherited.OwnBasis, change.HandedDownIndex).ConfigureAwait(false);
         }
     }
 }
