@@ -1,9 +1,10 @@
 using System.Globalization;
 using DataCustody.Grains.Taxonomy;
+using Basis = DataCustody.Grains.Taxonomy.LegalBasis;
 
 namespace DataCustody.Gateway.Pages;
 
-/// <summary>How the pages write times, providers, data categories, purposes and terms: the same way on every page.</summary>
+/// <summary>How the pages write times, providers, data categories, purposes, legal bases and terms: the same way on every page.</summary>
 public static class PageText
 {
     /// <summary>A time in UTC to the minute, the precision people read log facts at.</summary>
@@ -24,6 +25,20 @@ public static class PageText
 
     /// <summary>A purpose by its fideslang name.</summary>
     public static string Purpose(string key) => FideslangTaxonomy.Default.TryResolveUse(key, out var use, out _) ? use.Name : key;
+
+    /// <summary>A legal basis by its wire name, in words that follow "on": "on your consent", "on a contract with you".</summary>
+    public static string LegalBasis(string key) => LegalBases.TryParse(key, out var basis)
+        ? basis switch
+        {
+            Basis.Consent => "your consent",
+            Basis.Contract => "a contract with you",
+            Basis.LegalObligation => "a legal obligation",
+            Basis.VitalInterest => "protecting someone's vital interests",
+            Basis.PublicTask => "a task in the public interest",
+            Basis.LegitimateInterest => "a legitimate interest",
+            _ => key,
+        }
+        : key;
 
     /// <summary>Data categories or purposes as a list in words.</summary>
     public static string List(IEnumerable<string> keys, Func<string, string> name) => string.Join(", ", keys.Select(name));

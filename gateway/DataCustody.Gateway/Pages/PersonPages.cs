@@ -38,6 +38,9 @@ public static class PersonPages
     /// <summary>Signs in and comes back to the custody view.</summary>
     public static string SignInUrl { get; } = $"{PagePaths.SignIn}?returnUrl={Uri.EscapeDataString(Custody)}";
 
+    /// <summary>Consent <paramref name="consentId"/>'s row on the consents page.</summary>
+    public static string ConsentRow(string consentId) => $"{Consents}#consent-{Uri.EscapeDataString(consentId)}";
+
     /// <summary>Where the form that revokes consent <paramref name="consentId"/> posts.</summary>
     public static string Revoke(string consentId) => $"{Consents}/{Uri.EscapeDataString(consentId)}/revoke";
 
@@ -91,14 +94,19 @@ public static class PersonPages
 
     private static async Task<RazorComponentResult> ShowCustody(HttpContext http, IGrainFactory grains)
     {
-        var view = await Citizen(http, grains).GetCustodyView();
+        var citizen = Citizen(http, grains);
+        var view = await citizen.GetCustodyView();
+        // The page names the consents its hops rest on by their holders and purposes, as the consents page does.
+        var consents = await citizen.GetConsents();
         var providers = view.Holders.Select(h => h.Holder)
-            .Concat(view.Holders.SelectMany(h => h.Holdings).SelectMany(h => h.Chain).SelectMany(hop => new[] { hop.From, hop.To }));
+            .Concat(view.Holders.SelectMany(h => h.Holdings).SelectMany(h => h.Chain).SelectMany(hop => new[] { hop.From, hop.To }))
+            .Concat(consents.Select(c => c.Holder));
         var checkpoint = await grains.GetGrain<ILedgerGrain>(LedgerKey.Id).GetLatestCheckpoint();
         return new RazorComponentResult<CustodyPage>(new
         {
             Session = SessionOf(http),
             View = view,
+            Consents = consents,
             Names = await ProviderNames.OfAsync(grains, providers),
             CheckpointSize = checkpoint?.Size ?? 0,
         });

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DataCustody.Gateway.Tests.People;
 using DataCustody.Sdk.Proofs;
 using DataCustody.Testing;
@@ -10,7 +11,7 @@ namespace DataCustody.Gateway.Tests.Pages;
 
 /// <summary>The person's pages over real HTTP, signed in through the embedded provider's form.</summary>
 [Collection(GatewayApiCollection.Name)]
-public sealed class PersonPagesTests(GatewayApiFixture fixture)
+public sealed partial class PersonPagesTests(GatewayApiFixture fixture)
 {
     [Fact]
     public async Task The_front_page_invites_a_stranger_to_sign_in()
@@ -81,6 +82,52 @@ public sealed class PersonPagesTests(GatewayApiFixture fixture)
         {
             Assert.DoesNotContain($"#{transferIndex}", await hers.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task The_custody_page_shows_for_each_hop_the_consent_the_sender_named_and_the_one_the_broker_found_allowing_it()
+    {
+        var shop = await fixture.RegisteredProviderAsync("shop");
+        await fixture.RegisteredProviderAsync("delivery");
+        await fixture.RegisteredProviderAsync("cloud");
+        var bob = await fixture.PersonClientAsync("bob");
+        const string category = "user.contact.address";
+        var consent = await GrantAsync(bob, "shop", category);
+        var (handle, consentId) = (consent.Id("handle"), consent.Id("consentId"));
+        await CollectAsync(shop, handle, consentId, category);
+        // The consent allows onward transfer to delivery only: naming it for the cloud host gets that transfer flagged.
+        var violations = new Dictionary<string, IEnumerable<string?>>();
+        foreach (var recipient in new[] { "delivery", "cloud" })
+        {
+            var result = (await shop.SubmitAsync(shop.Sign(shop.Transferred(TestProvider.NewId("transfer"), handle, recipient, category, Purpose, consentId, new string('a', 64)))))[0];
+            violations[recipient] = result.TryGetProperty("violations", out var found) ? found.EnumerateArray().Select(v => v.GetProperty("code").GetString()) : [];
+        }
+        Assert.DoesNotContain("no-consent", violations["delivery"]);
+        Assert.Contains("no-consent", violations["cloud"]);
+
+        var (visitor, page) = await PageVisitor.SignedInAsync(fixture.BaseAddress, "bob");
+        using var _ = visitor;
+        // Bob's page shows the hops of other tests too: only those naming this consent are this test's.
+        var hops = HopItem().Matches(WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()))
+            .Select(m => Whitespace().Replace(m.Groups["hop"].Value.Trim(), " "))
+            .Where(hop => hop.Contains(consentId, StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+        var named = $"shop Example K.K. named <a href=\"/my/consents#consent-{consentId}\">your consent to shop Example K.K. (Essential for Payment Processing), given ";
+        var id = $"</a> <span class=\"muted\">{consentId}</span>.";
+
+        var delivered = Assert.Single(hops, hop => hop.Contains("→ delivery Example K.K.", StringComparison.Ordinal));
+        Assert.StartsWith("shop Example K.K. → delivery Example K.K.: on your consent. ", delivered, StringComparison.Ordinal);
+        Assert.Contains(named, delivered, StringComparison.Ordinal);
+        Assert.Contains($"DataCustody found it allowed by <a href=\"/my/consents#consent-{consentId}\">your consent to shop Example K.K.", delivered, StringComparison.Ordinal);
+        Assert.Equal(3, delivered.Split(id).Length);
+        Assert.DoesNotContain("no consent", delivered, StringComparison.Ordinal);
+
+        var flagged = Assert.Single(hops, hop => hop.Contains("→ cloud Example K.K.", StringComparison.Ordinal));
+        Assert.StartsWith("shop Example K.K. → cloud Example K.K.: on your consent. ", flagged, StringComparison.Ordinal);
+        Assert.Contains(named, flagged, StringComparison.Ordinal);
+        Assert.Contains("<strong>DataCustody found no consent of yours that allows it, and flagged it for the regulator.</strong>", flagged, StringComparison.Ordinal);
+        Assert.DoesNotContain("allowed by", flagged, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -220,6 +267,12 @@ public sealed class PersonPagesTests(GatewayApiFixture fixture)
         using var again = await alice.Browser.OpenAsync("my/inbox");
         Assert.Equal("/account/signin", alice.Browser.Redirected(again).AbsolutePath);
     }
+
+    [GeneratedRegex("<li>(?<hop>.*?)</li>", RegexOptions.Singleline)]
+    private static partial Regex HopItem();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     private static async Task<string> StatusAsync(HttpClient person, string consentId) =>
         (await person.GetFromJsonAsync<JsonElement>("api/v1/me/consents")).EnumerateArray().Single(c => c.Id("consentId") == consentId).Id("status");
