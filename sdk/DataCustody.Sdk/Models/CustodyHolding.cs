@@ -8,7 +8,7 @@ namespace DataCustody.Sdk.Models;
 /// <param name="ProfileVersion">The holder's protection profile version when it got the data.</param>
 /// <param name="TermsSha256">The terms it got the data under.</param>
 /// <param name="Chain">The hops by which the data reached the holder, from the collector on.</param>
-/// <param name="Evidence">The log entries that show the holding.</param>
+/// <param name="Evidence">The log entries that show the holding, those of the holder's older copies of the category that it still holds included.</param>
 public sealed record CustodyHolding(
     string Category,
     DateTimeOffset Since,

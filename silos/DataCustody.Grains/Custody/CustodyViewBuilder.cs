@@ -6,7 +6,9 @@ namespace DataCustody.Grains.Custody;
 /// <summary>
 /// Builds a person's custody view from their model: for each holder and category the latest
 /// copy, its status, and the chain of hops back to the collection, each with its entry indices: a copy's
-/// are those that made it, handed down what it depends on, ended it, or oblige its holder to delete it.
+/// are those that made it, handed down what it depends on, ended it, or oblige its holder to delete it,
+/// and those that made the holder's older copies of the category that it still holds, handed down what
+/// they depend on, and carried them there.
 /// </summary>
 internal static class CustodyViewBuilder
 {
@@ -19,16 +21,18 @@ internal static class CustodyViewBuilder
         var steps = new Steps(model, copies);
 
         var holders = copies
-            .GroupBy(c => c.Key.Holder, c => c.Value[^1])
-            .OrderBy(g => g.Min(h => h.AcquiredIndex))
-            .Select(g => new HolderView(g.Key, [.. g.OrderBy(h => h.Category, StringComparer.Ordinal).Select(h => Holding(h, openObligations, steps, now))]))
+            .GroupBy(c => c.Key.Holder, c => c.Value)
+            .OrderBy(g => g.Min(ordered => ordered[^1].AcquiredIndex))
+            .Select(g => new HolderView(g.Key, [.. g.OrderBy(ordered => ordered[^1].Category, StringComparer.Ordinal).Select(ordered => Holding(ordered, openObligations, steps, now))]))
             .ToList();
         return new CustodyView(holders);
     }
 
+    /// <summary>The view of a holder's copies of one category under one handle, <paramref name="ordered"/> by acquisition.</summary>
     private static HoldingView Holding(
-        HoldingRow latest, List<ObligationRow> openObligations, Steps steps, DateTimeOffset now)
+        List<HoldingRow> ordered, List<ObligationRow> openObligations, Steps steps, DateTimeOffset now)
     {
+        var latest = ordered[^1];
         var obligations = openObligations
             .Where(o => o.Holder == latest.Holder && o.Handle == latest.Handle && EntryProjection.ReadArray(o.Categories).Contains(latest.Category))
             .ToList();
@@ -38,12 +42,15 @@ internal static class CustodyViewBuilder
             : obligations.Count > 0 ? HoldingStatus.DeletionDue
             : HoldingStatus.Holding;
 
-        var evidence = new List<long> { latest.AcquiredIndex };
-        // The chain's entries say what a copy depended on when it was passed on; a copy passed on before its
-        // sender's transfer was reported learned it later, from a holdings.inherited entry.
-        if (latest.HandedDownIndex is { } handedDown)
+        var evidence = new List<long>();
+        AddMade(evidence, latest);
+        // The view shows the latest copy, yet the holder holds every older copy not ended with it, by its own route
+        // and on what was handed down to it: the holder keeps the category while any of them stands, so they are its
+        // custody too. A deletion ends them all at once, so older copies stand only beside a latest that stands.
+        foreach (var older in ordered.Take(ordered.Count - 1).Where(copy => copy.ReleasedIndex is null))
         {
-            evidence.Add(handedDown);
+            AddMade(evidence, older);
+            evidence.AddRange(Chain(older, steps).SelectMany(hop => hop.Evidence));
         }
         if (latest.ReleasedIndex is { } released)
         {
@@ -66,7 +73,19 @@ internal static class CustodyViewBuilder
             latest.ProfileVersion,
             latest.TermsSha256,
             Chain(latest, steps),
-            [.. evidence.Order()]);
+            [.. evidence.Distinct().Order()]);
+    }
+
+    /// <summary>Adds the entries that made <paramref name="copy"/> and handed down what it depends on.</summary>
+    private static void AddMade(List<long> evidence, HoldingRow copy)
+    {
+        evidence.Add(copy.AcquiredIndex);
+        // The chain's entries say what a copy depended on when it was passed on; a copy passed on before its
+        // sender's transfer was reported learned it later, from a holdings.inherited entry.
+        if (copy.HandedDownIndex is { } handedDown)
+        {
+            evidence.Add(handedDown);
+        }
     }
 
     /// <summary>The hops from the collecting holder to this copy, in the order the data travelled.</summary>

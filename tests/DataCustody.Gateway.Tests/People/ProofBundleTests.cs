@@ -97,6 +97,56 @@ public sealed class ProofBundleTests(GatewayApiFixture fixture)
     }
 
     [Fact]
+    public async Task The_bundle_proves_what_a_late_transfer_handed_down_to_an_older_copy_its_holder_still_holds()
+    {
+        var shop = await fixture.RegisteredProviderAsync("shop");
+        var delivery = await fixture.RegisteredProviderAsync("delivery");
+        var cloud = await fixture.RegisteredProviderAsync("cloud");
+        var bob = await fixture.PersonClientAsync("bob");
+        var consent = await GrantAsync(bob, "shop");
+        var consentId = consent.Id("consentId");
+        await CollectAsync(shop, consent.Id("handle"), consentId);
+        var deliveryHandle = (await GrantAsync(bob, "delivery")).Id("handle");
+        var terms = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Guid.NewGuid().ToByteArray()));
+        // Delivery reports its receipt and passes the email on to the cloud under contract before the shop reports sending it.
+        var transferId = TestProvider.NewId("transfer");
+        var passedOn = await delivery.SubmitAsync(
+            delivery.Sign($$"""
+                {"id":"{{TestProvider.NewId("receipt")}}","issuedAt":"{{TestProvider.RecentTime()}}","type":"data.received","provider":"delivery",
+                 "handle":"{{deliveryHandle}}","sender":"shop","transferId":"{{transferId}}","categories":["{{Email}}"],"obtainedVia":"from shop"}
+                """),
+            delivery.Sign($$"""
+                {"id":"{{TestProvider.NewId("transfer")}}","issuedAt":"{{TestProvider.RecentTime()}}","type":"data.transferred","provider":"delivery",
+                 "handle":"{{deliveryHandle}}","recipient":"cloud","categories":["{{Email}}"],"purposes":["{{Purpose}}"],"legalBasis":"contract","termsSha256":"{{terms}}"}
+                """));
+        Assert.All(passedOn, result => Assert.Equal("recorded", result.Id("status")));
+        // Then the cloud collects the email itself: the copy bob's custody view shows is this later one.
+        var cloudConsent = await GrantAsync(bob, "cloud");
+        var collected = await CollectAsync(cloud, cloudConsent.Id("handle"), cloudConsent.Id("consentId"));
+
+        var transferred = (await shop.SubmitAsync(shop.Sign(shop.Transferred(transferId, consent.Id("handle"), "delivery", Email, Purpose, consentId, terms))))[0];
+        Assert.Equal("recorded", transferred.Id("status"));
+
+        // The transfer, then what the cloud's older copy inherits from it.
+        var handedDown = transferred.GetProperty("entryIndex").GetInt64() + 1;
+        var bundle = ProofBundle.Parse(await Eventually.UntilAsync(
+            () => bob.GetByteArrayAsync("api/v1/me/proofs"),
+            bytes => ProofBundle.Parse(bytes) is { } b && b.Pending.Count == 0 && handedDown < b.TreeSize,
+            TimeSpan.FromSeconds(10),
+            "a checkpoint covering what the shop's transfer handed down"));
+        var verified = ProofBundleVerifier.Verify(bundle, await fixture.Gateway.GetVerifierKeyAsync());
+        Assert.Contains("\"type\":\"data.collected\"", Encoding.UTF8.GetString(verified.Entries.Single(e => e.Index == collected).Leaf), StringComparison.Ordinal);
+        var inherited = Encoding.UTF8.GetString(Assert.Single(verified.Entries, e => e.Index == handedDown).Leaf);
+        Assert.Contains("\"type\":\"holdings.inherited\"", inherited, StringComparison.Ordinal);
+        // The broker's statement inside hands the shop's consent down to the cloud's copy.
+        var jws = System.Text.Json.JsonDocument.Parse(inherited).RootElement.GetProperty("jws").GetString()!;
+        Assert.True(StrictBase64.TryDecodeUrl(Encoding.ASCII.GetBytes(jws.Split('.')[1]), out var payload));
+        var statement = Encoding.UTF8.GetString(payload);
+        Assert.Contains("\"cloud\"", statement, StringComparison.Ordinal);
+        Assert.Contains(consentId, statement, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_tampered_leaf_or_a_foreign_key_fails_verification()
     {
         await fixture.RegisteredProviderAsync("shop");

@@ -800,6 +800,60 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
     }
 
     [Fact]
+    public async Task The_custody_view_cites_what_a_late_report_handed_down_to_an_older_copy_its_holder_still_holds()
+    {
+        var person = _cluster.Person("p8-older-copy-cited");
+        using var cloud = await new ProviderActor(_cluster, "cloud.example").JoinAsync("JP", level: 3);
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            [.. Contact], [.. Service], new OnwardTransfer(true, [_partner.Id], null, []), 30, _shop.Now.AddDays(30)));
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        await _shop.CollectAsync(consent.Handle, Contact, Service, consentId: consent.ConsentId);
+        var receipt = await _partner.ReceiveAsync(partnerHandle, _shop.Id, "transfer-early-older", Contact);
+        var onward = await _partner.TransferAsync(partnerHandle, cloud.Id, Contact, Service, _terms, LegalBasis.Contract);
+        // The cloud then collects the same category itself: the copy the view shows is this later one.
+        var own = await person.GrantConsent(cloud.Id, new ConsentTerms(
+            [.. Contact], [.. Service], new OnwardTransfer(false, [], null, []), 30, cloud.Now.AddDays(30)));
+        var collected = await cloud.CollectAsync(own.Handle, Contact, Service, consentId: own.ConsentId);
+
+        var transfer = await _shop.TransferAsync(consent.Handle, _partner.Id, Contact, Service, _terms, consentId: consent.ConsentId, id: "transfer-early-older");
+
+        // The transfer, then what the cloud's older copy inherits.
+        var handedDown = transfer.Index!.Value + 1;
+        var entry = Assert.Single(await _cluster.Services.GetRequiredService<LedgerStore>().ReadEntriesAsync(handedDown, 1));
+        Assert.Equal(StatementTypes.HoldingsInherited, LogEntry.FromLeaf(entry.Leaf).Type);
+        var live = (await person.GetCustodyView()).Holders.Single(h => h.Holder == cloud.Id).Holdings.Single();
+        // The view shows the collected copy, and proves the older one too: the hops it came by, and what it depends on.
+        Assert.Empty(live.Chain);
+        long[] evidence = [receipt.Index!.Value, onward.Index!.Value, collected.Index!.Value, transfer.Index!.Value, handedDown];
+        Assert.Equal(evidence, live.Evidence);
+        // A fresh cluster reads the same back from the holdings table.
+        await _cluster.RestartAsync();
+        var loaded = (await _cluster.Person("p8-older-copy-cited").GetCustodyView()).Holders.Single(h => h.Holder == cloud.Id).Holdings.Single();
+        Assert.Equal((live.Since, live.Status), (loaded.Since, loaded.Status));
+        Assert.Equal(evidence, loaded.Evidence);
+        await AssertRebuildEqualsLiveAsync();
+    }
+
+    [Fact]
+    public async Task The_custody_view_cites_no_older_copy_its_holder_deleted()
+    {
+        var person = _cluster.Person("p8-older-copy-deleted");
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            [.. Contact], [.. Service], new OnwardTransfer(false, [], null, []), 30, _shop.Now.AddDays(30)));
+        var first = await _shop.CollectAsync(consent.Handle, Contact, Service, consentId: consent.ConsentId);
+        var second = await _shop.CollectAsync(consent.Handle, Contact, Service, consentId: consent.ConsentId);
+        var deleted = await _shop.DeleteAsync(consent.Handle, Contact);
+        var again = await _shop.CollectAsync(consent.Handle, Contact, Service, consentId: consent.ConsentId);
+
+        var holding = (await person.GetCustodyView()).Holders.Single(h => h.Holder == _shop.Id).Holdings.Single();
+
+        Assert.Equal(HoldingStatus.Holding, holding.Status);
+        // The copies the deletion ended are no longer held, whatever made them.
+        Assert.DoesNotContain(holding.Evidence, index => index == first.Index || index == second.Index || index == deleted.Index);
+        Assert.Equal([again.Index!.Value], holding.Evidence);
+    }
+
+    [Fact]
     public async Task A_copy_passed_on_on_a_consent_not_found_before_a_late_report_depends_on_the_consents_handed_down_but_not_on_the_basis()
     {
         var person = _cluster.Person("p8-passed-on-unconsented");

@@ -10,7 +10,7 @@ namespace DataCustody.Gateway.Apis.People;
 /// <param name="ProfileVersion">The holder's protection profile version in force when it got the data.</param>
 /// <param name="TermsSha256">The model-contract terms it got the data under, if any.</param>
 /// <param name="Chain">The hops from the person's side to this holder.</param>
-/// <param name="Evidence">The log entries that prove the holding: the one that made the copy, the <c>holdings.inherited</c> that handed down what it depends on (if any), the one that ended it, and those of the obligations to delete it.</param>
+/// <param name="Evidence">The log entries that prove the holding: the one that made the copy, the <c>holdings.inherited</c> that handed down what it depends on (if any), the one that ended it, and those of the obligations to delete it; and for each older copy of the category the holder still holds, the entries that made it, handed down what it depends on, and carried it along its hops.</param>
 public sealed record HoldingResponse(
     string Category,
     DateTimeOffset Since,
