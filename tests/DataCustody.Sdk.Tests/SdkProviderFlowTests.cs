@@ -123,7 +123,10 @@ public sealed class SdkProviderFlowTests(GatewayProcessFixture fixture) : IClass
 
         // The person sees the holding, the receipt, and revokes; the holder and the regulator see the obligation.
         var custody = await bob.GetCustodyAsync();
-        Assert.Contains(custody.Holders, h => h.Holder == "cloud" && h.Holdings.Any(x => x.Category == Email));
+        var holding = custody.Holders.Single(h => h.Holder == "cloud").Holdings.Single(x => x.Category == Email);
+        // Collected under the consent, the copy depends on it, and the person sees so before revoking it.
+        Assert.Equal([consent.ConsentId], holding.DependsOn);
+        Assert.False(holding.OnOwnBasis);
         Assert.Equal(System.Text.Json.JsonValueKind.Object, (await bob.GetConsentReceiptAsync(consent.ConsentId)).ValueKind);
         Assert.Equal(ConsentStatus.Revoked, (await bob.RevokeConsentAsync(consent.ConsentId)).Status);
         Assert.Contains(await bob.GetConsentsAsync(), c => c.ConsentId == consent.ConsentId && c.Status == ConsentStatus.Revoked);

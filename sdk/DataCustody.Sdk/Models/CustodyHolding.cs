@@ -9,6 +9,8 @@ namespace DataCustody.Sdk.Models;
 /// <param name="TermsSha256">The terms it got the data under.</param>
 /// <param name="Chain">The hops by which the data reached the holder, from the collector on.</param>
 /// <param name="Evidence">The log entries that show the holding, those of the holder's older copies of the category that it still holds included.</param>
+/// <param name="DependsOn">The ids of the person's consents the holder's current copies of the category depend on, the oldest copy's first: once all of them have ended the holder must delete the category, unless <paramref name="OnOwnBasis"/>. Empty once the holder deleted it.</param>
+/// <param name="OnOwnBasis">Whether the holder keeps the category on a legal basis other than consent as well, so that withdrawing consents does not oblige it to delete it.</param>
 public sealed record CustodyHolding(
     string Category,
     DateTimeOffset Since,
@@ -17,4 +19,6 @@ public sealed record CustodyHolding(
     long? ProfileVersion,
     string? TermsSha256,
     IReadOnlyList<CustodyHop> Chain,
-    IReadOnlyList<long> Evidence);
+    IReadOnlyList<long> Evidence,
+    IReadOnlyList<string> DependsOn,
+    bool OnOwnBasis);

@@ -31,6 +31,26 @@ public sealed record HolderView(
     [property: Id(1)] IReadOnlyList<HoldingView> Holdings);
 
 /// <summary>One category a holder got, and the chain of hops back to the person.</summary>
+/// <param name="Category">The data category.</param>
+/// <param name="Since">When the holder got its latest copy.</param>
+/// <param name="Until">When the holder deleted it, if it did.</param>
+/// <param name="Status">Where the holder's copy stands.</param>
+/// <param name="ProfileVersion">The holder's protection profile version in force when it got the latest copy.</param>
+/// <param name="TermsSha256">The model-contract terms it got the latest copy under, if any.</param>
+/// <param name="Chain">The hops the latest copy came by, from the collecting holder on.</param>
+/// <param name="Evidence">The log entries that prove the holding.</param>
+/// <param name="DependsOn">
+/// The person's consents the holder's current copies of the category depend on, each once, the oldest copy's
+/// first: a copy collected from the person depends on the consent it was collected under, and a copy passed on
+/// depends on the consent the broker found allowing the transfer or, where it found none, on every consent the
+/// sender's copy depended on. Once all of them have ended the holder must delete the category, unless it keeps it
+/// <paramref name="OnOwnBasis"/> or a copy of a category above it (a holding of its own) keeps it lawful. None
+/// once the holder deleted it, or when no consent stands beneath its copies.
+/// </param>
+/// <param name="OnOwnBasis">
+/// Whether one of the holder's current copies of the category stands on a legal basis other than consent (a
+/// contract, a legal obligation, ...): then no consent ending obliges the holder to delete the category.
+/// </param>
 [GenerateSerializer, Immutable, Alias("DataCustody.Custody.HoldingView")]
 public sealed record HoldingView(
     [property: Id(0)] string Category,
@@ -40,7 +60,9 @@ public sealed record HoldingView(
     [property: Id(4)] long? ProfileVersion,
     [property: Id(5)] string? TermsSha256,
     [property: Id(6)] IReadOnlyList<HopView> Chain,
-    [property: Id(7)] IReadOnlyList<long> Evidence);
+    [property: Id(7)] IReadOnlyList<long> Evidence,
+    [property: Id(8)] IReadOnlyList<string> DependsOn,
+    [property: Id(9)] bool OnOwnBasis);
 
 /// <summary>One hop of a chain, from the person's side towards the holder.</summary>
 [GenerateSerializer, Immutable, Alias("DataCustody.Custody.HopView")]

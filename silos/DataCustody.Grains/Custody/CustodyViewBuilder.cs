@@ -5,7 +5,8 @@ namespace DataCustody.Grains.Custody;
 
 /// <summary>
 /// Builds a person's custody view from their model: for each holder and category the latest
-/// copy, its status, and the chain of hops back to the collection, each with its entry indices: a copy's
+/// copy, its status, the chain of hops back to the collection, and what the holder's current copies depend on;
+/// and each with its entry indices: a copy's
 /// are those that made it, handed down what it depends on, ended it, or oblige its holder to delete it,
 /// and those that made the holder's older copies of the category that it still holds, handed down what
 /// they depend on, and carried them there.
@@ -65,6 +66,8 @@ internal static class CustodyViewBuilder
             }
         }
 
+        // What a revocation would oblige the holder to delete rests on every copy it still holds, not on the latest alone.
+        var current = ordered.Where(copy => copy.ReleasedIndex is null).ToList();
         return new HoldingView(
             latest.Category,
             DateTimeOffset.FromUnixTimeMilliseconds(latest.AcquiredAtMs),
@@ -73,7 +76,9 @@ internal static class CustodyViewBuilder
             latest.ProfileVersion,
             latest.TermsSha256,
             Chain(latest, steps),
-            [.. evidence.Distinct().Order()]);
+            [.. evidence.Distinct().Order()],
+            [.. current.SelectMany(HoldingRoots.Of).Distinct(StringComparer.Ordinal)],
+            current.Any(copy => copy.OnOwnBasis));
     }
 
     /// <summary>Adds the entries that made <paramref name="copy"/> and handed down what it depends on.</summary>

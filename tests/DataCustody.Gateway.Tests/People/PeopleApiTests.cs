@@ -58,6 +58,9 @@ public sealed class PeopleApiTests(GatewayApiFixture fixture)
         var consent = await GrantAsync(bob, "shop", address);
         var consentId = consent.Id("consentId");
         var collectedIndex = await CollectAsync(shop, consent.Id("handle"), consentId, address);
+        // Collected on a contract, the name stands on a basis of its own.
+        var onContract = (await shop.SubmitAsync(shop.Sign(shop.Collected(TestProvider.NewId("collect"), consent.Id("handle"), "user.name", Purpose, null))))[0];
+        Assert.Equal("recorded", onContract.GetProperty("status").GetString());
         var terms = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Guid.NewGuid().ToByteArray()));
         var transferred = (await shop.SubmitAsync(shop.Sign(shop.Transferred(TestProvider.NewId("transfer"), consent.Id("handle"), "delivery", address, Purpose, consentId, terms))))[0];
         Assert.Equal("recorded", transferred.GetProperty("status").GetString());
@@ -69,6 +72,11 @@ public sealed class PeopleApiTests(GatewayApiFixture fixture)
         Assert.Equal("holding", atShop.Id("status"));
         Assert.True(atShop.GetProperty("since").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddHours(-1));
         Assert.Empty(atShop.GetProperty("chain").EnumerateArray());
+        // Collected under the consent, the shop's copy depends on it. Bob's other copies at the shop add their own consents.
+        Assert.Contains(consentId, atShop.GetProperty("dependsOn").EnumerateArray().Select(c => c.GetString()));
+        Assert.False(atShop.GetProperty("onOwnBasis").GetBoolean());
+        var named = Holding(holders, "shop", "user.name", onContract.GetProperty("entryIndex").GetInt64());
+        Assert.True(named.GetProperty("onOwnBasis").GetBoolean());
 
         // The hop to delivery: who sent it, under which consent and terms, and the entry that proves it.
         var atDelivery = Holding(holders, "delivery", address, transferIndex);
@@ -78,6 +86,8 @@ public sealed class PeopleApiTests(GatewayApiFixture fixture)
         Assert.Equal("delivery", hop.Id("to"));
         Assert.Equal(consentId, hop.Id("consentId"));
         Assert.Equal(consentId, hop.Id("allowedBy"));
+        Assert.Contains(consentId, atDelivery.GetProperty("dependsOn").EnumerateArray().Select(c => c.GetString()));
+        Assert.False(atDelivery.GetProperty("onOwnBasis").GetBoolean());
         Assert.Equal(terms, hop.Id("termsSha256"));
         Assert.False(hop.GetProperty("confirmed").GetBoolean());
         Assert.Contains(hop.GetProperty("evidence").EnumerateArray(), e => e.GetInt64() == transferIndex);

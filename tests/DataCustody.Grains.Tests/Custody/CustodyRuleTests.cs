@@ -854,6 +854,77 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
     }
 
     [Fact]
+    public async Task The_custody_view_says_which_consents_each_holding_depends_on_and_which_stands_on_a_basis_of_its_own()
+    {
+        var person = _cluster.Person("p8-depends-on");
+        using var cloud = await new ProviderActor(_cluster, "cloud.example").JoinAsync("JP", level: 3);
+        var consent = await person.GrantConsent(_shop.Id, new ConsentTerms(
+            ["user.contact"], [.. Service], new OnwardTransfer(true, [_partner.Id], null, []), 30, _shop.Now.AddDays(30)));
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        await _shop.CollectAsync(consent.Handle, ["user.contact"], Service, consentId: consent.ConsentId);
+        await _shop.CollectAsync(consent.Handle, ["user.name"], Service, LegalBasis.Contract);
+        var allowed = await _shop.TransferAsync(consent.Handle, _partner.Id, ["user.contact"], Service, _terms, consentId: consent.ConsentId);
+        await _shop.TransferAsync(consent.Handle, _partner.Id, ["user.name"], Service, _terms, LegalBasis.Contract);
+        // Passed on on a contract, the email inherits the consent the partner's contact depends on, but no basis of its own.
+        await _partner.TransferAsync(partnerHandle, cloud.Id, Contact, Service, _terms, LegalBasis.Contract);
+        Assert.Empty(allowed.Violations);
+
+        var view = await person.GetCustodyView();
+
+        Assert.Equal(consent.ConsentId, view.Holders.Single(h => h.Holder == _partner.Id).Holdings.Single(h => h.Category == "user.contact").Chain.Single().AllowedBy);
+        (string, string, string, bool)[] expected =
+        [
+            (_shop.Id, "user.contact", consent.ConsentId, false),
+            (_shop.Id, "user.name", "", true),
+            (_partner.Id, "user.contact", consent.ConsentId, false),
+            (_partner.Id, "user.name", "", true),
+            (cloud.Id, "user.contact.email", consent.ConsentId, false),
+        ];
+        Assert.Equal(expected, Bases(view));
+
+        // Withdrawing the consent obliges exactly the holders of the holdings that depend on it alone to delete them.
+        await person.RevokeConsent(consent.ConsentId);
+        var obligations = await person.GetObligations();
+        Assert.Equal(
+            [(_shop.Id, "user.contact"), (_partner.Id, "user.contact"), (cloud.Id, "user.contact.email")],
+            obligations.SelectMany(o => o.Categories.Select(category => (o.Holder, category))).OrderBy(o => o.Holder == _shop.Id ? 0 : o.Holder == _partner.Id ? 1 : 2));
+        Assert.All(obligations, o => Assert.Equal(consent.ConsentId, o.ConsentId));
+        // Until they delete, the holdings still depend on it: the view says why each must.
+        Assert.Equal(expected, Bases(await person.GetCustodyView()));
+        // A fresh cluster reads the same back from the holdings table.
+        await _cluster.RestartAsync();
+        Assert.Equal(expected, Bases(await _cluster.Person("p8-depends-on").GetCustodyView()));
+        await AssertRebuildEqualsLiveAsync();
+    }
+
+    [Fact]
+    public async Task The_custody_view_says_a_holding_depends_on_the_consents_of_every_copy_its_holder_still_holds_and_on_none_once_deleted()
+    {
+        var person = _cluster.Person("p8-depends-on-two");
+        var (viaShop, viaWeak) = await PartnerHoldsUnderTwoConsentsAsync(person, fromShop: Contact, fromWeak: Contact);
+        var partnerHandle = await person.GetHandle(_partner.Id);
+
+        var both = (await person.GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Single();
+        await _cluster.RestartAsync();
+        var loaded = (await _cluster.Person("p8-depends-on-two").GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Single();
+        await _partner.DeleteAsync(partnerHandle, Contact);
+        var deleted = (await _cluster.Person("p8-depends-on-two").GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Single();
+
+        // The view shows the latest copy, from the weak provider, but the partner holds the shop's too: the oldest copy's consent first.
+        Assert.Equal(_weak.Id, both.Chain.Single().From);
+        Assert.Equal([viaShop.ConsentId, viaWeak.ConsentId], both.DependsOn);
+        Assert.Equal([viaShop.ConsentId, viaWeak.ConsentId], loaded.DependsOn);
+        Assert.False(both.OnOwnBasis);
+        Assert.Equal(HoldingStatus.Deleted, deleted.Status);
+        Assert.Empty(deleted.DependsOn);
+        await AssertRebuildEqualsLiveAsync();
+    }
+
+    // What each holding of a view depends on, by holder and category; the consents as one string, which compares by value.
+    private static (string Holder, string Category, string DependsOn, bool OnOwnBasis)[] Bases(CustodyView view) =>
+        [.. view.Holders.SelectMany(h => h.Holdings.Select(holding => (h.Holder, holding.Category, string.Join(' ', holding.DependsOn), holding.OnOwnBasis)))];
+
+    [Fact]
     public async Task A_copy_passed_on_on_a_consent_not_found_before_a_late_report_depends_on_the_consents_handed_down_but_not_on_the_basis()
     {
         var person = _cluster.Person("p8-passed-on-unconsented");
