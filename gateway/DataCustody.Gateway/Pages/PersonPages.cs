@@ -96,7 +96,7 @@ public static class PersonPages
     {
         var citizen = Citizen(http, grains);
         var view = await citizen.GetCustodyView();
-        // The page names the consents its hops rest on by their holders and purposes, as the consents page does.
+        // The page names the consents its hops and holdings rest on by their holders and purposes, as the consents page does.
         var consents = await citizen.GetConsents();
         var providers = view.Holders.Select(h => h.Holder)
             .Concat(view.Holders.SelectMany(h => h.Holdings).SelectMany(h => h.Chain).SelectMany(hop => new[] { hop.From, hop.To }))

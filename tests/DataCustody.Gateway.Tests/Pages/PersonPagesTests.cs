@@ -131,6 +131,53 @@ public sealed partial class PersonPagesTests(GatewayApiFixture fixture)
     }
 
     [Fact]
+    public async Task The_custody_page_shows_the_consent_a_collected_copy_is_kept_on_and_a_copy_kept_on_a_basis_of_its_own()
+    {
+        var shop = await fixture.RegisteredProviderAsync("shop");
+        var bob = await fixture.PersonClientAsync("bob");
+        // Categories no other test collects for bob at the shop, so that each row is this test's alone.
+        const string onConsent = "user.contact.url";
+        const string onContract = "user.demographic.date_of_birth";
+        const string onBoth = "user.account.username";
+        var consent = await GrantAsync(bob, "shop", onConsent);
+        var (handle, consentId) = (consent.Id("handle"), consent.Id("consentId"));
+        await CollectAsync(shop, handle, consentId, onConsent);
+        var both = (await GrantAsync(bob, "shop", onBoth)).Id("consentId");
+        await CollectAsync(shop, handle, both, onBoth);
+        foreach (var category in new[] { onContract, onBoth })
+        {
+            var contract = (await shop.SubmitAsync(shop.Sign(shop.Collected(TestProvider.NewId("collect"), handle, category, Purpose, null))))[0];
+            Assert.Equal("recorded", contract.GetProperty("status").GetString());
+        }
+
+        var (visitor, page) = await PageVisitor.SignedInAsync(fixture.BaseAddress, "bob");
+        using var _ = visitor;
+        var rows = HoldingRow().Matches(WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()))
+            .Select(m => Whitespace().Replace(m.Groups["row"].Value.Trim(), " "))
+            .ToList();
+
+        var kept = Assert.Single(rows, row => row.Contains($"<span class=\"muted\">{onConsent}</span>", StringComparison.Ordinal));
+        Assert.Contains("collected from you", kept, StringComparison.Ordinal);
+        Assert.Contains(
+            $"Kept on <a href=\"/my/consents#consent-{consentId}\">your consent to shop Example K.K. (Essential for Payment Processing), given ",
+            kept, StringComparison.Ordinal);
+        Assert.Contains($"</a> <span class=\"muted\">{consentId}</span>.", kept, StringComparison.Ordinal);
+        Assert.DoesNotContain("basis of its own", kept, StringComparison.Ordinal);
+
+        var own = Assert.Single(rows, row => row.Contains($"<span class=\"muted\">{onContract}</span>", StringComparison.Ordinal));
+        Assert.Contains("Kept on a basis of its own, not on your consent, so withdrawing a consent does not oblige it to delete it.", own, StringComparison.Ordinal);
+        Assert.DoesNotContain("consent-", own, StringComparison.Ordinal);
+
+        // The username's latest copy is the one on the contract, but the shop still holds the one on the consent.
+        var twice = Assert.Single(rows, row => row.Contains($"<span class=\"muted\">{onBoth}</span>", StringComparison.Ordinal));
+        Assert.Contains(
+            $"Kept on <a href=\"/my/consents#consent-{both}\">your consent to shop Example K.K.", twice, StringComparison.Ordinal);
+        Assert.Contains(
+            $"</a> <span class=\"muted\">{both}</span>. Also on a basis of its own, so withdrawing your consent does not oblige it to delete it.",
+            twice, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_custody_page_offers_the_persons_proof_bundle_as_a_file_that_verifies_offline()
     {
         var shop = await fixture.RegisteredProviderAsync("shop");
@@ -270,6 +317,9 @@ public sealed partial class PersonPagesTests(GatewayApiFixture fixture)
 
     [GeneratedRegex("<li>(?<hop>.*?)</li>", RegexOptions.Singleline)]
     private static partial Regex HopItem();
+
+    [GeneratedRegex("<tr>(?<row>.*?)</tr>", RegexOptions.Singleline)]
+    private static partial Regex HoldingRow();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
