@@ -165,7 +165,7 @@ public sealed partial class PersonPagesTests(GatewayApiFixture fixture)
         Assert.DoesNotContain("basis of its own", kept, StringComparison.Ordinal);
 
         var own = Assert.Single(rows, row => row.Contains($"<span class=\"muted\">{onContract}</span>", StringComparison.Ordinal));
-        Assert.Contains("Kept on a basis of its own, not on your consent, so withdrawing a consent does not oblige it to delete it.", own, StringComparison.Ordinal);
+        Assert.Contains("Kept on a basis of its own, not on your consent, so withdrawing a consent does not oblige the holder to delete it.", own, StringComparison.Ordinal);
         Assert.DoesNotContain("consent-", own, StringComparison.Ordinal);
 
         // The username's latest copy is the one on the contract, but the shop still holds the one on the consent.
@@ -173,8 +173,43 @@ public sealed partial class PersonPagesTests(GatewayApiFixture fixture)
         Assert.Contains(
             $"Kept on <a href=\"/my/consents#consent-{both}\">your consent to shop Example K.K.", twice, StringComparison.Ordinal);
         Assert.Contains(
-            $"</a> <span class=\"muted\">{both}</span>. Also on a basis of its own, so withdrawing your consent does not oblige it to delete it.",
+            $"</a> <span class=\"muted\">{both}</span>. Also on a basis of its own, so withdrawing your consent does not oblige the holder to delete it.",
             twice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_custody_page_says_that_a_consent_a_holding_is_kept_on_was_withdrawn()
+    {
+        var shop = await fixture.RegisteredProviderAsync("shop");
+        var bob = await fixture.PersonClientAsync("bob");
+        // A category no other test collects for bob at the shop, so that the row is this test's alone.
+        const string category = "user.contact.organization";
+        var consent = await GrantAsync(bob, "shop", category);
+        var (handle, consentId) = (consent.Id("handle"), consent.Id("consentId"));
+        await CollectAsync(shop, handle, consentId, category);
+
+        async Task<string> RowAsync()
+        {
+            var (visitor, page) = await PageVisitor.SignedInAsync(fixture.BaseAddress, "bob");
+            using var _ = visitor;
+            return Assert.Single(
+                HoldingRow().Matches(WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync())).Select(m => Whitespace().Replace(m.Groups["row"].Value.Trim(), " ")),
+                row => row.Contains($"<span class=\"muted\">{category}</span>", StringComparison.Ordinal));
+        }
+
+        var kept = $"Kept on <a href=\"/my/consents#consent-{consentId}\">your consent to shop Example K.K. (Essential for Payment Processing), given ";
+        var before = await RowAsync();
+        Assert.Contains(kept, before, StringComparison.Ordinal);
+        Assert.Contains($"</a> <span class=\"muted\">{consentId}</span>.", before, StringComparison.Ordinal);
+
+        using (var revoked = await bob.PostAsync($"api/v1/me/consents/{consentId}/revoke", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        }
+        // The copy stands until the shop answers the obligation to delete it: the page says the consent it rests on no longer does.
+        var after = await RowAsync();
+        Assert.Contains(kept, after, StringComparison.Ordinal);
+        Assert.Contains($"</a>, which you withdrew <span class=\"muted\">{consentId}</span>.", after, StringComparison.Ordinal);
     }
 
     [Fact]
