@@ -131,6 +131,58 @@ public sealed partial class PersonPagesTests(GatewayApiFixture fixture)
     }
 
     [Fact]
+    public async Task The_custody_page_says_what_a_hop_rests_on_when_the_sender_named_no_consent_used_another_basis_or_has_not_reported_it()
+    {
+        var shop = await fixture.RegisteredProviderAsync("shop");
+        var delivery = await fixture.RegisteredProviderAsync("delivery");
+        var bob = await fixture.PersonClientAsync("bob");
+        // Categories no other test passes on for bob, so that each row is this test's alone.
+        const string unnamed = "user.contact.address.state";
+        const string onContract = "user.contact.address.country";
+        const string unreported = "user.contact.address.postal_code";
+        var consent = await GrantAsync(bob, "shop", unnamed);
+        var (handle, consentId) = (consent.Id("handle"), consent.Id("consentId"));
+        await CollectAsync(shop, handle, consentId, unnamed);
+        var deliveryHandle = (await GrantAsync(bob, "delivery", unreported)).Id("handle");
+        var terms = new string('a', 64);
+        var results = await shop.SubmitAsync(
+            shop.Sign(shop.Transferred(TestProvider.NewId("transfer"), handle, "delivery", unnamed, Purpose, null, terms)),
+            shop.Sign(shop.Collected(TestProvider.NewId("collect"), handle, onContract, Purpose, null)),
+            shop.Sign($$"""
+                {"id":"{{TestProvider.NewId("transfer")}}","issuedAt":"{{TestProvider.RecentTime()}}","type":"data.transferred","provider":"shop",
+                 "handle":"{{handle}}","recipient":"delivery","categories":["{{onContract}}"],"purposes":["{{Purpose}}"],"legalBasis":"contract","termsSha256":"{{terms}}"}
+                """));
+        Assert.All(results, result => Assert.Equal("recorded", result.Id("status")));
+        // Delivery reports receiving what the shop has not reported sending.
+        var received = (await delivery.SubmitAsync(delivery.Sign($$"""
+            {"id":"{{TestProvider.NewId("receipt")}}","issuedAt":"{{TestProvider.RecentTime()}}","type":"data.received","provider":"delivery",
+             "handle":"{{deliveryHandle}}","sender":"shop","transferId":"{{TestProvider.NewId("transfer")}}","categories":["{{unreported}}"],"obtainedVia":"from shop"}
+            """)))[0];
+        Assert.Equal("recorded", received.Id("status"));
+
+        var (visitor, page) = await PageVisitor.SignedInAsync(fixture.BaseAddress, "bob");
+        using var _ = visitor;
+        var rows = HoldingRow().Matches(WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()))
+            .Select(m => Whitespace().Replace(m.Groups["row"].Value.Trim(), " "))
+            .ToList();
+        // The shop's own row of a category holds no hop: the one hop is delivery's.
+        string HopTo(string category) => Whitespace().Replace(Assert.Single(
+            rows.Where(row => row.Contains($"<span class=\"muted\">{category}</span>", StringComparison.Ordinal)).SelectMany(row => HopItem().Matches(row))).Groups["hop"].Value.Trim(), " ");
+
+        var found = HopTo(unnamed);
+        Assert.StartsWith("shop Example K.K. → delivery Example K.K.: on your consent. shop Example K.K. named no consent. ", found, StringComparison.Ordinal);
+        Assert.Contains($"DataCustody found it allowed by <a href=\"/my/consents#consent-{consentId}\">your consent to shop Example K.K.", found, StringComparison.Ordinal);
+
+        Assert.Equal(
+            "shop Example K.K. → delivery Example K.K.: on a contract with you. shop Example K.K. named no consent. Not on your consent, so DataCustody looked for none.",
+            HopTo(onContract));
+
+        Assert.Equal(
+            "shop Example K.K. → delivery Example K.K.: shop Example K.K. has not reported passing it on yet, so nothing says what it rests on.",
+            HopTo(unreported));
+    }
+
+    [Fact]
     public async Task The_custody_page_shows_the_consent_a_collected_copy_is_kept_on_and_a_copy_kept_on_a_basis_of_its_own()
     {
         var shop = await fixture.RegisteredProviderAsync("shop");
