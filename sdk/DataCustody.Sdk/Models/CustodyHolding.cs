@@ -2,7 +2,7 @@ namespace DataCustody.Sdk.Models;
 
 /// <summary>One category of a person's data a holder has or had.</summary>
 /// <param name="Category">The fideslang data category key.</param>
-/// <param name="Since">Since when the holder has it.</param>
+/// <param name="Since">Since when the holder has had the category without a break: when it got the oldest copy it still holds (or, once deleted, the oldest copy that the deletion ended).</param>
 /// <param name="Until">When the holding ended, if it did.</param>
 /// <param name="Status">Whether the holder still has it.</param>
 /// <param name="ProfileVersion">The holder's protection profile version when it got the data.</param>

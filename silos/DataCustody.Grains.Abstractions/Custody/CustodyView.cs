@@ -32,7 +32,7 @@ public sealed record HolderView(
 
 /// <summary>One category a holder got, and the chain of hops back to the person.</summary>
 /// <param name="Category">The data category.</param>
-/// <param name="Since">When the holder got its latest copy.</param>
+/// <param name="Since">Since when the holder has had the category without a break: when it got the oldest copy it still holds, or, once deleted, the oldest copy that deletion ended.</param>
 /// <param name="Until">When the holder deleted it, if it did.</param>
 /// <param name="Status">Where the holder's copy stands.</param>
 /// <param name="ProfileVersion">The holder's protection profile version in force when it got the latest copy.</param>

@@ -68,9 +68,12 @@ internal static class CustodyViewBuilder
 
         // What a revocation would oblige the holder to delete rests on every copy it still holds, not on the latest alone.
         var current = ordered.Where(copy => copy.ReleasedIndex is null).ToList();
+        // The holder has had the category without a break since the oldest copy that stands with the latest or that the
+        // latest's deletion ended with it: a copy got again after a deletion starts a new holding.
+        var heldSince = ordered.First(copy => copy.ReleasedIndex == latest.ReleasedIndex);
         return new HoldingView(
             latest.Category,
-            DateTimeOffset.FromUnixTimeMilliseconds(latest.AcquiredAtMs),
+            DateTimeOffset.FromUnixTimeMilliseconds(heldSince.AcquiredAtMs),
             latest.ReleasedAtMs is { } until ? DateTimeOffset.FromUnixTimeMilliseconds(until) : null,
             status,
             latest.ProfileVersion,

@@ -920,6 +920,40 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
         await AssertRebuildEqualsLiveAsync();
     }
 
+    [Fact]
+    public async Task A_holding_is_held_since_the_oldest_copy_its_holder_still_holds_and_anew_after_a_deletion()
+    {
+        var person = _cluster.Person("p8-held-since");
+        var toPartner = new OnwardTransfer(true, [_partner.Id], null, []);
+        var viaShop = await person.GrantConsent(_shop.Id, new ConsentTerms([.. Contact], [.. Service], toPartner, 30, _shop.Now.AddDays(30)));
+        var viaWeak = await person.GrantConsent(_weak.Id, new ConsentTerms([.. Contact], [.. Service], toPartner, 30, _shop.Now.AddDays(30)));
+        await _shop.CollectAsync(viaShop.Handle, Contact, Service, consentId: viaShop.ConsentId);
+        await _weak.CollectAsync(viaWeak.Handle, Contact, Service, consentId: viaWeak.ConsentId);
+        var partnerHandle = await person.GetHandle(_partner.Id);
+        async Task<HoldingView> PartnersAsync() =>
+            (await _cluster.Person("p8-held-since").GetCustodyView()).Holders.Single(h => h.Holder == _partner.Id).Holdings.Single();
+
+        await _shop.TransferAsync(viaShop.Handle, _partner.Id, Contact, Service, _terms, consentId: viaShop.ConsentId);
+        var once = await PartnersAsync();
+        _cluster.Clock.Advance(TimeSpan.FromDays(1));
+        await _weak.TransferAsync(viaWeak.Handle, _partner.Id, Contact, Service, _terms, consentId: viaWeak.ConsentId);
+        var twice = await PartnersAsync();
+        _cluster.Clock.Advance(TimeSpan.FromDays(1));
+        await _partner.DeleteAsync(partnerHandle, Contact);
+        var deleted = await PartnersAsync();
+        _cluster.Clock.Advance(TimeSpan.FromDays(1));
+        await _shop.TransferAsync(viaShop.Handle, _partner.Id, Contact, Service, _terms, consentId: viaShop.ConsentId);
+        await _cluster.RestartAsync();
+        var anew = await PartnersAsync();
+
+        // The latest copy came from the weak provider a day later, but the partner had the shop's all along.
+        Assert.Equal((_weak.Id, once.Since), (twice.Chain.Single().From, twice.Since));
+        Assert.Equal((HoldingStatus.Deleted, once.Since), (deleted.Status, deleted.Since));
+        Assert.Equal(HoldingStatus.Holding, anew.Status);
+        Assert.InRange(anew.Since - once.Since, TimeSpan.FromDays(3), TimeSpan.FromDays(3.01));
+        await AssertRebuildEqualsLiveAsync();
+    }
+
     // What each holding of a view depends on, by holder and category; the consents as one string, which compares by value.
     private static (string Holder, string Category, string DependsOn, bool OnOwnBasis)[] Bases(CustodyView view) =>
         [.. view.Holders.SelectMany(h => h.Holdings.Select(holding => (h.Holder, holding.Category, string.Join(' ', holding.DependsOn), holding.OnOwnBasis)))];

@@ -4,7 +4,7 @@ namespace DataCustody.Gateway.Apis.People;
 
 /// <summary>One category a holder got, and the chain of hops back to the person.</summary>
 /// <param name="Category">The fideslang data category.</param>
-/// <param name="Since">Since when the holder has it.</param>
+/// <param name="Since">Since when the holder has had the category without a break: when it got the oldest copy it still holds (or, once deleted, the oldest copy that the deletion ended).</param>
 /// <param name="Until">When it stopped holding it, if it did.</param>
 /// <param name="Status"><c>holding</c>, <c>deleted</c>, <c>deletionDue</c> or <c>deletionOverdue</c>.</param>
 /// <param name="ProfileVersion">The holder's protection profile version in force when it got the data.</param>
