@@ -58,40 +58,13 @@ public sealed class ProofBundleTests(GatewayApiFixture fixture)
     [Fact]
     public async Task The_bundle_proves_what_a_late_transfer_handed_down_to_a_copy_passed_on_before_it_was_reported()
     {
-        var shop = await fixture.RegisteredProviderAsync("shop");
-        var delivery = await fixture.RegisteredProviderAsync("delivery");
         await fixture.RegisteredProviderAsync("cloud");
-        var bob = await fixture.PersonClientAsync("bob");
-        var consent = await GrantAsync(bob, "shop");
-        var consentId = consent.Id("consentId");
-        await CollectAsync(shop, consent.Id("handle"), consentId);
-        var deliveryHandle = (await GrantAsync(bob, "delivery")).Id("handle");
-        var terms = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Guid.NewGuid().ToByteArray()));
-        // Delivery reports its receipt and passes the email on to the cloud under contract before the shop reports sending it.
-        var transferId = TestProvider.NewId("transfer");
-        var passedOn = await delivery.SubmitAsync(
-            delivery.Sign($$"""
-                {"id":"{{TestProvider.NewId("receipt")}}","issuedAt":"{{TestProvider.RecentTime()}}","type":"data.received","provider":"delivery",
-                 "handle":"{{deliveryHandle}}","sender":"shop","transferId":"{{transferId}}","categories":["{{Email}}"],"obtainedVia":"from shop"}
-                """),
-            delivery.Sign($$"""
-                {"id":"{{TestProvider.NewId("transfer")}}","issuedAt":"{{TestProvider.RecentTime()}}","type":"data.transferred","provider":"delivery",
-                 "handle":"{{deliveryHandle}}","recipient":"cloud","categories":["{{Email}}"],"purposes":["{{Purpose}}"],"legalBasis":"contract","termsSha256":"{{terms}}"}
-                """));
-        Assert.All(passedOn, result => Assert.Equal("recorded", result.Id("status")));
-
-        var transferred = (await shop.SubmitAsync(shop.Sign(shop.Transferred(transferId, consent.Id("handle"), "delivery", Email, Purpose, consentId, terms))))[0];
-        Assert.Equal("recorded", transferred.Id("status"));
+        var late = await DeliveryPassesOnBeforeTheShopReportsAsync();
 
         // The transfer, then what the cloud's copy inherits from it.
-        var transfer = transferred.GetProperty("entryIndex").GetInt64();
+        var transfer = await late.ReportAsync();
         var handedDown = transfer + 1;
-        var bundle = ProofBundle.Parse(await Eventually.UntilAsync(
-            () => bob.GetByteArrayAsync("api/v1/me/proofs"),
-            bytes => ProofBundle.Parse(bytes) is { } b && b.Pending.Count == 0 && handedDown < b.TreeSize,
-            TimeSpan.FromSeconds(10),
-            "a checkpoint covering what the shop's transfer handed down"));
-        var verified = ProofBundleVerifier.Verify(bundle, await fixture.Gateway.GetVerifierKeyAsync());
+        var verified = await ProvenAsync(late.Bob, handedDown);
         Assert.Contains("\"type\":\"data.transferred\"", Encoding.UTF8.GetString(verified.Entries.Single(e => e.Index == transfer).Leaf), StringComparison.Ordinal);
         Assert.Contains("\"type\":\"holdings.inherited\"", Encoding.UTF8.GetString(verified.Entries.Single(e => e.Index == handedDown).Leaf), StringComparison.Ordinal);
     }
@@ -99,42 +72,15 @@ public sealed class ProofBundleTests(GatewayApiFixture fixture)
     [Fact]
     public async Task The_bundle_proves_what_a_late_transfer_handed_down_to_an_older_copy_its_holder_still_holds()
     {
-        var shop = await fixture.RegisteredProviderAsync("shop");
-        var delivery = await fixture.RegisteredProviderAsync("delivery");
         var cloud = await fixture.RegisteredProviderAsync("cloud");
-        var bob = await fixture.PersonClientAsync("bob");
-        var consent = await GrantAsync(bob, "shop");
-        var consentId = consent.Id("consentId");
-        await CollectAsync(shop, consent.Id("handle"), consentId);
-        var deliveryHandle = (await GrantAsync(bob, "delivery")).Id("handle");
-        var terms = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Guid.NewGuid().ToByteArray()));
-        // Delivery reports its receipt and passes the email on to the cloud under contract before the shop reports sending it.
-        var transferId = TestProvider.NewId("transfer");
-        var passedOn = await delivery.SubmitAsync(
-            delivery.Sign($$"""
-                {"id":"{{TestProvider.NewId("receipt")}}","issuedAt":"{{TestProvider.RecentTime()}}","type":"data.received","provider":"delivery",
-                 "handle":"{{deliveryHandle}}","sender":"shop","transferId":"{{transferId}}","categories":["{{Email}}"],"obtainedVia":"from shop"}
-                """),
-            delivery.Sign($$"""
-                {"id":"{{TestProvider.NewId("transfer")}}","issuedAt":"{{TestProvider.RecentTime()}}","type":"data.transferred","provider":"delivery",
-                 "handle":"{{deliveryHandle}}","recipient":"cloud","categories":["{{Email}}"],"purposes":["{{Purpose}}"],"legalBasis":"contract","termsSha256":"{{terms}}"}
-                """));
-        Assert.All(passedOn, result => Assert.Equal("recorded", result.Id("status")));
+        var late = await DeliveryPassesOnBeforeTheShopReportsAsync();
         // Then the cloud collects the email itself: the copy bob's custody view shows is this later one.
-        var cloudConsent = await GrantAsync(bob, "cloud");
+        var cloudConsent = await GrantAsync(late.Bob, "cloud");
         var collected = await CollectAsync(cloud, cloudConsent.Id("handle"), cloudConsent.Id("consentId"));
 
-        var transferred = (await shop.SubmitAsync(shop.Sign(shop.Transferred(transferId, consent.Id("handle"), "delivery", Email, Purpose, consentId, terms))))[0];
-        Assert.Equal("recorded", transferred.Id("status"));
-
         // The transfer, then what the cloud's older copy inherits from it.
-        var handedDown = transferred.GetProperty("entryIndex").GetInt64() + 1;
-        var bundle = ProofBundle.Parse(await Eventually.UntilAsync(
-            () => bob.GetByteArrayAsync("api/v1/me/proofs"),
-            bytes => ProofBundle.Parse(bytes) is { } b && b.Pending.Count == 0 && handedDown < b.TreeSize,
-            TimeSpan.FromSeconds(10),
-            "a checkpoint covering what the shop's transfer handed down"));
-        var verified = ProofBundleVerifier.Verify(bundle, await fixture.Gateway.GetVerifierKeyAsync());
+        var handedDown = await late.ReportAsync() + 1;
+        var verified = await ProvenAsync(late.Bob, handedDown);
         Assert.Contains("\"type\":\"data.collected\"", Encoding.UTF8.GetString(verified.Entries.Single(e => e.Index == collected).Leaf), StringComparison.Ordinal);
         var inherited = Encoding.UTF8.GetString(Assert.Single(verified.Entries, e => e.Index == handedDown).Leaf);
         Assert.Contains("\"type\":\"holdings.inherited\"", inherited, StringComparison.Ordinal);
@@ -143,7 +89,7 @@ public sealed class ProofBundleTests(GatewayApiFixture fixture)
         Assert.True(StrictBase64.TryDecodeUrl(Encoding.ASCII.GetBytes(jws.Split('.')[1]), out var payload));
         var statement = Encoding.UTF8.GetString(payload);
         Assert.Contains("\"cloud\"", statement, StringComparison.Ordinal);
-        Assert.Contains(consentId, statement, StringComparison.Ordinal);
+        Assert.Contains(late.ConsentId, statement, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -179,5 +125,53 @@ public sealed class ProofBundleTests(GatewayApiFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         using var anonymous = await fixture.Anonymous.GetAsync("api/v1/me/proofs");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    // Delivery reports its receipt of bob's email and passes it on to the cloud under contract before the shop,
+    // which collected it on bob's consent, reports sending it.
+    private async Task<LateTransfer> DeliveryPassesOnBeforeTheShopReportsAsync()
+    {
+        var shop = await fixture.RegisteredProviderAsync("shop");
+        var delivery = await fixture.RegisteredProviderAsync("delivery");
+        var bob = await fixture.PersonClientAsync("bob");
+        var consent = await GrantAsync(bob, "shop");
+        await CollectAsync(shop, consent.Id("handle"), consent.Id("consentId"));
+        var deliveryHandle = (await GrantAsync(bob, "delivery")).Id("handle");
+        var terms = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Guid.NewGuid().ToByteArray()));
+        var transferId = TestProvider.NewId("transfer");
+        var passedOn = await delivery.SubmitAsync(
+            delivery.Sign($$"""
+                {"id":"{{TestProvider.NewId("receipt")}}","issuedAt":"{{TestProvider.RecentTime()}}","type":"data.received","provider":"delivery",
+                 "handle":"{{deliveryHandle}}","sender":"shop","transferId":"{{transferId}}","categories":["{{Email}}"],"obtainedVia":"from shop"}
+                """),
+            delivery.Sign($$"""
+                {"id":"{{TestProvider.NewId("transfer")}}","issuedAt":"{{TestProvider.RecentTime()}}","type":"data.transferred","provider":"delivery",
+                 "handle":"{{deliveryHandle}}","recipient":"cloud","categories":["{{Email}}"],"purposes":["{{Purpose}}"],"legalBasis":"contract","termsSha256":"{{terms}}"}
+                """));
+        Assert.All(passedOn, result => Assert.Equal("recorded", result.Id("status")));
+        return new LateTransfer(shop, bob, consent.Id("handle"), consent.Id("consentId"), transferId, terms);
+    }
+
+    // Bob's bundle once a checkpoint covers entry index, verified with the log's key.
+    private async Task<VerifiedProofBundle> ProvenAsync(HttpClient bob, long index)
+    {
+        var bundle = ProofBundle.Parse(await Eventually.UntilAsync(
+            () => bob.GetByteArrayAsync("api/v1/me/proofs"),
+            bytes => ProofBundle.Parse(bytes) is { } b && b.Pending.Count == 0 && index < b.TreeSize,
+            TimeSpan.FromSeconds(10),
+            $"a checkpoint covering entry {index}"));
+        return ProofBundleVerifier.Verify(bundle, await fixture.Gateway.GetVerifierKeyAsync());
+    }
+
+    /// <summary>A transfer of bob's email from the shop to delivery that delivery reported first.</summary>
+    private sealed record LateTransfer(TestProvider Shop, HttpClient Bob, string Handle, string ConsentId, string TransferId, string Terms)
+    {
+        // The shop reports the transfer at last; returns its entry index.
+        public async Task<long> ReportAsync()
+        {
+            var transferred = (await Shop.SubmitAsync(Shop.Sign(Shop.Transferred(TransferId, Handle, "delivery", Email, Purpose, ConsentId, Terms))))[0];
+            Assert.Equal("recorded", transferred.Id("status"));
+            return transferred.GetProperty("entryIndex").GetInt64();
+        }
     }
 }
