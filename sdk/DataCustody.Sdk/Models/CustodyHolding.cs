@@ -11,6 +11,7 @@ namespace DataCustody.Sdk.Models;
 /// <param name="Evidence">The log entries that show the holding, those of the holder's older copies of the category that it still holds included.</param>
 /// <param name="DependsOn">The ids of the person's consents the holder's current copies of the category depend on, the oldest copy's first: once all of them have ended the holder must delete the category, unless <paramref name="OnOwnBasis"/>. Empty once the holder deleted it.</param>
 /// <param name="OnOwnBasis">Whether the holder keeps the category on a legal basis other than consent as well, so that withdrawing consents does not oblige it to delete it.</param>
+/// <param name="EarlierCopies">The holder's older copies of the category that it still holds beside the latest, the oldest first: <paramref name="Chain"/> is the latest copy's route, and these the others. Empty once deleted.</param>
 public sealed record CustodyHolding(
     string Category,
     DateTimeOffset Since,
@@ -21,4 +22,5 @@ public sealed record CustodyHolding(
     IReadOnlyList<CustodyHop> Chain,
     IReadOnlyList<long> Evidence,
     IReadOnlyList<string> DependsOn,
-    bool OnOwnBasis);
+    bool OnOwnBasis,
+    IReadOnlyList<CustodyCopy> EarlierCopies);

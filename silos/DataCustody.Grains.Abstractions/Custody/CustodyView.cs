@@ -51,6 +51,10 @@ public sealed record HolderView(
 /// Whether one of the holder's current copies of the category stands on a legal basis other than consent (a
 /// contract, a legal obligation, ...): then no consent ending obliges the holder to delete the category.
 /// </param>
+/// <param name="EarlierCopies">
+/// The holder's older copies of the category that it still holds beside the latest, the oldest first: the latest
+/// copy's chain shows one route, and these the others by which the holder has the category. None once deleted.
+/// </param>
 [GenerateSerializer, Immutable, Alias("DataCustody.Custody.HoldingView")]
 public sealed record HoldingView(
     [property: Id(0)] string Category,
@@ -62,7 +66,16 @@ public sealed record HoldingView(
     [property: Id(6)] IReadOnlyList<HopView> Chain,
     [property: Id(7)] IReadOnlyList<long> Evidence,
     [property: Id(8)] IReadOnlyList<string> DependsOn,
-    [property: Id(9)] bool OnOwnBasis);
+    [property: Id(9)] bool OnOwnBasis,
+    [property: Id(10)] IReadOnlyList<CopyView> EarlierCopies);
+
+/// <summary>An older copy of a category that its holder still holds beside the latest: when it got it, and how.</summary>
+/// <param name="Since">When the holder got this copy.</param>
+/// <param name="Chain">The hops this copy came by, from the collecting holder on; none when the holder collected it.</param>
+[GenerateSerializer, Immutable, Alias("DataCustody.Custody.CopyView")]
+public sealed record CopyView(
+    [property: Id(0)] DateTimeOffset Since,
+    [property: Id(1)] IReadOnlyList<HopView> Chain);
 
 /// <summary>One hop of a chain, from the person's side towards the holder.</summary>
 [GenerateSerializer, Immutable, Alias("DataCustody.Custody.HopView")]

@@ -48,10 +48,13 @@ internal static class CustodyViewBuilder
         // The view shows the latest copy, yet the holder holds every older copy not ended with it, by its own route
         // and on what was handed down to it: the holder keeps the category while any of them stands, so they are its
         // custody too. A deletion ends them all at once, so older copies stand only beside a latest that stands.
+        var earlier = new List<CopyView>();
         foreach (var older in ordered.Take(ordered.Count - 1).Where(copy => copy.ReleasedIndex is null))
         {
+            var copy = new CopyView(DateTimeOffset.FromUnixTimeMilliseconds(older.AcquiredAtMs), Chain(older, steps));
+            earlier.Add(copy);
             AddMade(evidence, older);
-            evidence.AddRange(Chain(older, steps).SelectMany(hop => hop.Evidence));
+            evidence.AddRange(copy.Chain.SelectMany(hop => hop.Evidence));
         }
         if (latest.ReleasedIndex is { } released)
         {
@@ -81,7 +84,8 @@ internal static class CustodyViewBuilder
             Chain(latest, steps),
             [.. evidence.Distinct().Order()],
             [.. current.SelectMany(HoldingRoots.Of).Distinct(StringComparer.Ordinal)],
-            current.Any(copy => copy.OnOwnBasis));
+            current.Any(copy => copy.OnOwnBasis),
+            earlier);
     }
 
     /// <summary>Adds the entries that made <paramref name="copy"/> and handed down what it depends on.</summary>

@@ -227,6 +227,15 @@ public sealed partial class PersonPagesTests(GatewayApiFixture fixture)
         Assert.Contains(
             $"</a> <span class=\"muted\">{both}</span>. Also on a basis of its own, so withdrawing your consent does not oblige the holder to delete it.",
             twice, StringComparison.Ordinal);
+        // Both routes show: the latest copy's, and the older one's that the shop collected on the consent.
+        var custody = await bob.GetFromJsonAsync<JsonElement>("api/v1/me/custody");
+        var username = custody.GetProperty("holders").EnumerateArray().Where(h => h.Id("holder") == "shop")
+            .SelectMany(h => h.GetProperty("holdings").EnumerateArray()).Single(h => h.Id("category") == onBoth);
+        var earlier = Assert.Single(username.GetProperty("earlierCopies").EnumerateArray());
+        Assert.Empty(earlier.GetProperty("chain").EnumerateArray());
+        Assert.True(earlier.GetProperty("since").GetDateTimeOffset() <= username.GetProperty("since").GetDateTimeOffset());
+        Assert.Contains("collected from you<p>It still holds a copy it got earlier, on ", twice, StringComparison.Ordinal);
+        Assert.Contains(": collected from you.</p>", twice, StringComparison.Ordinal);
     }
 
     [Fact]

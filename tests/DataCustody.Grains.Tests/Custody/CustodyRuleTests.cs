@@ -921,7 +921,7 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
     }
 
     [Fact]
-    public async Task A_holding_is_held_since_the_oldest_copy_its_holder_still_holds_and_anew_after_a_deletion()
+    public async Task A_holding_is_held_since_the_oldest_copy_its_holder_still_holds_shows_its_route_and_starts_anew_after_a_deletion()
     {
         var person = _cluster.Person("p8-held-since");
         var toPartner = new OnwardTransfer(true, [_partner.Id], null, []);
@@ -948,8 +948,14 @@ public abstract class CustodyRuleTests(CustodyDatabases databases, StorageProvid
 
         // The latest copy came from the weak provider a day later, but the partner had the shop's all along.
         Assert.Equal((_weak.Id, once.Since), (twice.Chain.Single().From, twice.Since));
+        // The latest copy's chain shows the weak provider's route; the shop's copy shows as an earlier one.
+        var earlier = Assert.Single(twice.EarlierCopies);
+        Assert.Equal((once.Since, _shop.Id), (earlier.Since, earlier.Chain.Single().From));
+        Assert.Empty(once.EarlierCopies);
         Assert.Equal((HoldingStatus.Deleted, once.Since), (deleted.Status, deleted.Since));
+        Assert.Empty(deleted.EarlierCopies);
         Assert.Equal(HoldingStatus.Holding, anew.Status);
+        Assert.Empty(anew.EarlierCopies);
         Assert.InRange(anew.Since - once.Since, TimeSpan.FromDays(3), TimeSpan.FromDays(3.01));
         await AssertRebuildEqualsLiveAsync();
     }
