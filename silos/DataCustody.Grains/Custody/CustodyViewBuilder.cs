@@ -43,13 +43,15 @@ internal static class CustodyViewBuilder
             : obligations.Count > 0 ? HoldingStatus.DeletionDue
             : HoldingStatus.Holding;
 
+        // The copies the holder still holds: what a revocation would oblige it to delete rests on all of them.
+        var current = ordered.Where(copy => copy.ReleasedIndex is null).ToList();
         var evidence = new List<long>();
         AddMade(evidence, latest);
         // The view shows the latest copy, yet the holder holds every older copy not ended with it, by its own route
         // and on what was handed down to it: the holder keeps the category while any of them stands, so they are its
         // custody too. A deletion ends them all at once, so older copies stand only beside a latest that stands.
         var earlier = new List<CopyView>();
-        foreach (var older in ordered.Take(ordered.Count - 1).Where(copy => copy.ReleasedIndex is null))
+        foreach (var older in current.Where(copy => copy != latest))
         {
             var copy = new CopyView(DateTimeOffset.FromUnixTimeMilliseconds(older.AcquiredAtMs), Chain(older, steps));
             earlier.Add(copy);
@@ -69,8 +71,6 @@ internal static class CustodyViewBuilder
             }
         }
 
-        // What a revocation would oblige the holder to delete rests on every copy it still holds, not on the latest alone.
-        var current = ordered.Where(copy => copy.ReleasedIndex is null).ToList();
         // The holder has had the category without a break since the oldest copy that stands with the latest or that the
         // latest's deletion ended with it: a copy got again after a deletion starts a new holding.
         var heldSince = ordered.First(copy => copy.ReleasedIndex == latest.ReleasedIndex);
